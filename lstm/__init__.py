@@ -1,0 +1,22 @@
+"""An LSTM written from scratch in TensorFlow 2, for the book "LSTM from scratch".
+
+Import this package before TensorFlow: it quiets TensorFlow's start-up log
+lines first (see `lstm/_env.py`).
+"""
+
+from . import _env  # noqa: F401  (must run before TensorFlow is imported)
+from . import recipes
+from .cell import GATE_NAMES, GATE_ORDER, Activations, LSTMCell
+from .data import Digits, load_digits
+from .keras_interop import from_keras, keras_weights
+from .model import RowClassifier, Trace, scan
+from .store import cache_dir, load, save, source_hash
+from .train import History, accuracy, train
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Activations", "Digits", "GATE_NAMES", "GATE_ORDER", "History", "LSTMCell", "RowClassifier",
+    "Trace", "accuracy", "cache_dir", "from_keras", "keras_weights", "load", "load_digits",
+    "recipes", "save", "scan", "source_hash", "train",
+]
