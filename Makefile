@@ -1,6 +1,8 @@
 # Two commands for a fresh machine with Python 3.11+ (see README.md):
 #   make book   set up .venv and build the book into _build/html
 #   make test   set up .venv (and Debian's chromium when root) and run every test
+# Also: make lab (JupyterLab on the chapters), make book-strict (the test build: -W --keep-going).
+#       make student (the student edition: no solutions; _build/student/html and notebooks/{en,ja}/).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,9 +11,13 @@ STAMP := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 
-.PHONY: setup book test chromium clean
+# `jupyter lab` opens the chapters (MyST Markdown, book/*/*.md) as notebooks: jupytext's
+# notebook view is the default viewer of Markdown files for the JupyterLab of this venv.
+LAB_VIEWERS := $(VENV)/etc/jupyter/labconfig/default_setting_overrides.json
 
-setup: $(STAMP)
+.PHONY: setup book book-strict student lab test chromium clean
+
+setup: $(STAMP) $(LAB_VIEWERS)
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +26,22 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
+$(LAB_VIEWERS): $(STAMP)
+	$(BIN)/jupytext-config --settings-file $@ set-default-viewer markdown myst
+
 book: setup
 	$(BIN)/python tools/build_book.py
+
+book-strict: setup
+	$(BIN)/python tools/build_book.py --strict
+
+# The student edition: the book without solutions in _build/student/html, and every chapter
+# as a notebook to hand out in _build/student/notebooks/{en,ja}/ (reuses `make book`'s cache).
+student: setup
+	$(BIN)/python tools/build_book.py --student
+
+lab: setup
+	$(BIN)/jupyter lab
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \

@@ -25,9 +25,9 @@ def scan(cell, images, state=None):
         `Activations` whose fields are stacked over time, each
         `(batch, rows, hidden_size)`.
 
-    The loop over rows is a Python loop, unrolled when traced by
-    `tf.function` (the row count is static). It is the twin of `tf.scan`,
-    and measured faster here (see `benchmarks/`).
+    The loop over rows is a Python loop, unrolled when `tf.function`
+    traces it (the row count is static). `tf.scan` computes the same thing
+    (the chapter "From TensorFlow 1 to TensorFlow 2" shows both).
     """
     images = tf.convert_to_tensor(images, dtype=cell.dtype)
     if state is None:

@@ -28,12 +28,16 @@ class Progress:
         if not enabled:
             return
         if _in_notebook():
-            from IPython.display import HTML, display
+            from IPython.display import display
 
             self.mode = "notebook"
-            self.handle = display(HTML(self._html(0, "")), display_id=True)
+            self.handle = display(self._bundle(0, ""), raw=True, display_id=True)
         elif sys.stderr.isatty():
             self.mode = "terminal"
+
+    def _bundle(self, done, status):
+        """The same line as HTML (a bar) and as plain text."""
+        return {"text/html": self._html(done, status), "text/plain": f"{done}/{self.total} {status}"}
 
     def _html(self, done, status):
         return (f'<div class="lstm-progress"><progress value="{done}" max="{self.total}" '
@@ -42,9 +46,7 @@ class Progress:
 
     def update(self, done, status):
         if self.mode == "notebook":
-            from IPython.display import HTML
-
-            self.handle.update(HTML(self._html(done, status)))
+            self.handle.update(self._bundle(done, status), raw=True)
         elif self.mode == "terminal":
             sys.stderr.write(f"\r{done}/{self.total} {status}")
             sys.stderr.flush()

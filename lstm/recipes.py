@@ -88,7 +88,16 @@ head before the softmax, raw 0..16 pixels, summed cross-entropy, Adam 1e-3,
 MODERN = Recipe(
     name="modern",
     model=dict(hidden_size=128),
-    fit=dict(epochs=60, batch_size=32, learning_rate=3e-3, schedule="cosine"),
+    fit=dict(epochs=60, batch_size=32, learning_rate=1e-2, schedule="cosine", input_noise=0.3),
     scale=True,
 )
-"""The book's default (chosen on a validation split; see `benchmarks/tune_modern.py`)."""
+"""The book's default: the standard LSTM (Glorot weights, forget bias 1,
+`h = o * tanh(c)`) with 128 cells and a linear head, pixels in [0, 1],
+mean cross-entropy, Adam from 1e-2 decayed to 0 on a cosine over 60 epochs
+of shuffled batches of 32, and Gaussian noise of standard deviation 0.3
+added to the training images each time they are fed.
+
+Chosen by `benchmarks/tune_modern.py` on a validation split carved from the
+training set (never the test set): it had the best mean validation accuracy
+over 3 seeds (0.995 on 288 images); without the input noise the same
+recipe reached 0.976. See `benchmarks/README.md` for the measured figures."""
