@@ -99,5 +99,5 @@ added to the training images each time they are fed.
 
 Chosen by `benchmarks/tune_modern.py` on a validation split carved from the
 training set (never the test set): it had the best mean validation accuracy
-over 3 seeds (0.995 on 288 images); without the input noise the same
-recipe reached 0.976. See `benchmarks/README.md` for the measured figures."""
+(0.995 on 288 images, 5 seeds); without the input noise the same recipe
+reached 0.976. See `benchmarks/README.md` for the measured figures."""
