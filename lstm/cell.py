@@ -97,17 +97,10 @@ class LSTMCell(tf.Module):
         self.init = v.one_of("init", init, ("glorot", "zeros"))
         self.gates = _gate_tuple(gates)
         self.seed = seed
-        dtype = tf.as_dtype(dtype)
-        if dtype not in (tf.float32, tf.float64):
-            v.fail("dtype", "tf.float32 or tf.float64", repr(dtype.name))
-        self.dtype = dtype
+        self.dtype = float_dtype(dtype)
 
         n_in, H = self.input_size + self.hidden_size, self.hidden_size
-        if init == "glorot":
-            limit = np.sqrt(6.0 / (n_in + 4 * H))
-            W = np.random.default_rng(seed).uniform(-limit, limit, size=(n_in, 4 * H))
-        else:
-            W = np.zeros((n_in, 4 * H))
+        W = glorot_uniform((n_in, 4 * H), seed) if init == "glorot" else np.zeros((n_in, 4 * H))
         b = np.zeros(4 * H)
         b[2 * H:3 * H] += self.forget_bias  # the f block
         self.W = tf.Variable(W, dtype=dtype, name="W")  # (input_size + H, 4H)
@@ -169,6 +162,20 @@ class LSTMCell(tf.Module):
         from .keras_interop import from_keras
 
         return from_keras(layer)
+
+
+def float_dtype(dtype):
+    """`dtype` as a TensorFlow float dtype; only float32 and float64 are allowed."""
+    dtype = tf.as_dtype(dtype)
+    if dtype not in (tf.float32, tf.float64):
+        v.fail("dtype", "tf.float32 or tf.float64", repr(dtype.name))
+    return dtype
+
+
+def glorot_uniform(shape, seed):
+    """Glorot's uniform draw for a `(fan_in, fan_out)` weight, as float64 NumPy."""
+    limit = np.sqrt(6.0 / (shape[0] + shape[1]))
+    return np.random.default_rng(seed).uniform(-limit, limit, size=shape)
 
 
 def _gate_tuple(gates):

@@ -15,6 +15,7 @@ import numpy as np
 import tensorflow as tf
 
 from . import _validate as v
+from .cell import float_dtype, glorot_uniform
 
 
 class RNNCell(tf.Module):
@@ -47,17 +48,10 @@ class RNNCell(tf.Module):
         self.hidden_size = v.positive_int("hidden_size", hidden_size)
         self.init = v.one_of("init", init, ("glorot", "zeros"))
         self.seed = seed
-        dtype = tf.as_dtype(dtype)
-        if dtype not in (tf.float32, tf.float64):
-            v.fail("dtype", "tf.float32 or tf.float64", repr(dtype.name))
-        self.dtype = dtype
+        self.dtype = float_dtype(dtype)
 
         n_in, H = self.input_size + self.hidden_size, self.hidden_size
-        if init == "glorot":
-            limit = np.sqrt(6.0 / (n_in + H))
-            W = np.random.default_rng(seed).uniform(-limit, limit, size=(n_in, H))
-        else:
-            W = np.zeros((n_in, H))
+        W = glorot_uniform((n_in, H), seed) if init == "glorot" else np.zeros((n_in, H))
         self.W = tf.Variable(W, dtype=dtype, name="W")  # (input_size + H, H)
         self.b = tf.Variable(np.zeros(H), dtype=dtype, name="b")  # (H,)
 
