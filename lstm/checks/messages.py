@@ -211,25 +211,25 @@ MESSAGES = {
     },
     "forget_on_input_hint": {
         "en": "The forget gate decides how much of the old memory to keep, the input gate how much of the "
-              "new input to write: `c_next = f * c + i * z` (and the blocks are z, i, f, o).",
+              "new input to write: `c_next = f * c + i * tanh(z)` (and the blocks are z, i, f, o).",
         "ja": "忘却ゲートは古い記憶をどれだけ残すかを、入力ゲートは新しい入力をどれだけ書き込むかを決めます："
-              "`c_next = f * c + i * z`（ブロックの順は z, i, f, o）。",
+              "`c_next = f * c + i * tanh(z)`（ブロックの順は z, i, f, o）。",
     },
     "old_cell_missing": {
-        "en": "The new cell state does not contain the old one: `c_next` is only `i * z`.",
-        "ja": "新しい記憶セルに古い記憶セルの内容が入っていません。`c_next` が `i * z` だけになっています。",
+        "en": "The new cell state does not contain the old one: `c_next` is only `i * tanh(z)`.",
+        "ja": "新しい記憶セルに古い記憶セルの内容が入っていません。`c_next` が `i * tanh(z)` だけになっています。",
     },
     "old_cell_missing_hint": {
-        "en": "The memory cell carries its content forward: `c_next = f * c + i * z`.",
-        "ja": "記憶セルは内容を次の時刻へ運びます：`c_next = f * c + i * z`。",
+        "en": "The memory cell carries its content forward: `c_next = f * c + i * tanh(z)`.",
+        "ja": "記憶セルは内容を次の時刻へ運びます：`c_next = f * c + i * tanh(z)`。",
     },
     "input_gate_missing": {
         "en": "The input gate is missing: the new input `z` is added to the cell unfiltered.",
         "ja": "入力ゲートが抜けています。新しい入力 `z` が、ゲートを通らずにそのまま記憶セルへ足されています。",
     },
     "input_gate_missing_hint": {
-        "en": "`c_next = f * c + i * z`: the input gate decides how much of `z` to write.",
-        "ja": "`c_next = f * c + i * z` です。`z` をどれだけ書き込むかは入力ゲートが決めます。",
+        "en": "`c_next = f * c + i * tanh(z)`: the input gate decides how much of `tanh(z)` to write.",
+        "ja": "`c_next = f * c + i * tanh(z)` です。`tanh(z)` をどれだけ書き込むかは入力ゲートが決めます。",
     },
     "z_no_tanh": {
         "en": "The cell input `z` is used without its `tanh`.",
