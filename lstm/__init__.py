@@ -6,6 +6,7 @@ lines first (see `lstm/_env.py`).
 
 from . import _env  # noqa: F401  (must run before TensorFlow is imported)
 from . import checks, recipes  # checks: the exercises' self-checks (lstm.checks.check_...)
+from . import tasks  # the gate experiments' tasks (issue 5: generators only so far)
 from .cell import GATE_NAMES, GATE_ORDER, Activations, LSTMCell
 from .data import Digits, load_digits
 from .keras_interop import from_keras, keras_weights
