@@ -1,5 +1,3 @@
-import warnings
-
 import matplotlib
 
 matplotlib.use("Agg")
@@ -9,6 +7,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import lstm  # noqa: E402
+from figure_checks import close_figures, draw_without_warnings  # noqa: E402,F401
 from lstm.figures import gates  # noqa: E402
 
 
@@ -27,18 +26,6 @@ def images():
 @pytest.fixture(scope="module")
 def labels():
     return np.arange(30) % 10
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
-def _draw_without_warnings(fig):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a missing Japanese glyph is a UserWarning
-        fig.canvas.draw()
 
 
 def _trace(**fields):
@@ -63,7 +50,7 @@ def test_quantity_derives_tanh_c_and_the_write(model, images):
 def test_heatmaps_show_the_first_units_row_by_row(model, images, lang):
     trace = model.trace(images[0])
     fig = gates.heatmaps(trace, images[0], ("z", "i", "iz"), lang=lang, units=4)
-    _draw_without_warnings(fig)
+    draw_without_warnings(fig)
     pictures = [ax.get_images()[0] for ax in fig.axes if ax.get_images()]
     assert len(pictures) == 4  # the digit and three heatmaps
     np.testing.assert_array_equal(pictures[0].get_array(), images[0])
@@ -120,7 +107,7 @@ def test_class_row_means_and_selective_unit():
 def test_class_rows_annotates_every_cell(model, images, labels, lang):
     trace = model.trace(images)
     fig = gates.class_rows(trace.o, labels, 1, name="o", lang=lang)
-    _draw_without_warnings(fig)
+    draw_without_warnings(fig)
     ax = fig.axes[0]
     np.testing.assert_allclose(ax.get_images()[0].get_array(), gates.class_row_means(trace.o, labels, 1))
     assert len(ax.texts) == 80
@@ -163,7 +150,7 @@ def test_stream_memory_without_reset(model, images, lang):
     assert memory.mean_abs_c(held=True).shape == (32,)
     assert np.all((memory.saturated() >= 0) & (memory.saturated() <= 1))
     fig = gates.stream_figure(memory, lang=lang)
-    _draw_without_warnings(fig)
+    draw_without_warnings(fig)
     np.testing.assert_allclose(fig.axes[0].get_lines()[1].get_ydata(), np.abs(memory.c_held).mean(-1))
     with pytest.raises(ValueError, match="`cell`, expected a cell with a forget gate"):
         gates.stream_memory(lstm.LSTMCell(8, 2, gates=("i", "o")), images[:2])
@@ -185,7 +172,7 @@ def test_retention_is_the_product_of_later_forget_gates():
 def test_retention_figure(lang):
     f = np.random.default_rng(0).uniform(size=(5, 8, 3))
     fig = gates.retention_figure(f * 0.5, f, np.sqrt(f), lang=lang)
-    _draw_without_warnings(fig)
+    draw_without_warnings(fig)
     lines = fig.axes[0].get_lines()
     assert len(lines) == 3 and fig.axes[0].get_yscale() == "log"
     np.testing.assert_allclose(lines[1].get_ydata(), gates.retention(f))
@@ -205,7 +192,7 @@ def test_strongest_reset_finds_the_erased_memory():
 def test_unit_lines(model, images, lang):
     trace = model.trace(images[0])
     fig = gates.unit_lines(trace, 3, ("f", "iz", "c"), lang=lang)
-    _draw_without_warnings(fig)
+    draw_without_warnings(fig)
     lines = fig.axes[0].get_lines()
     np.testing.assert_allclose(lines[2].get_ydata(), trace.c[:, 3])
     with pytest.raises(ValueError, match="`unit`, expected an integer in \\[0, 6\\), got 6"):
@@ -223,7 +210,7 @@ def test_output_by_class_and_held_back_figure(model, images, labels, lang):
     np.testing.assert_allclose(gates.output_by_class(trace, labels, 2, row=0)[:, 2],
                                gates.class_row_means(trace.h, labels, 2)[:, 0], rtol=1e-6)
     fig = gates.held_back_figure(trace, labels, 2, lang=lang)
-    _draw_without_warnings(fig)
+    draw_without_warnings(fig)
     assert len(fig.axes[0].patches) == 30
     with pytest.raises(ValueError, match="`row`, expected an integer in \\[-8, 8\\), got 8"):
         gates.output_by_class(trace, labels, 2, row=8)

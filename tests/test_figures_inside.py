@@ -1,7 +1,5 @@
 """Chapter 10's numbers and figures (lstm.figures.inside)."""
 
-import warnings
-
 import matplotlib
 
 matplotlib.use("Agg")
@@ -11,6 +9,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import lstm  # noqa: E402
+from figure_checks import close_figures, draw_without_warnings  # noqa: E402,F401
 from lstm.figures import inside  # noqa: E402
 
 B, T, H, K = 40, 8, 5, 10
@@ -30,18 +29,6 @@ def labels():
 def trace(model):
     images = np.random.default_rng(2).uniform(size=(B, T, 8)).astype(np.float32)
     return model.trace(images)
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
-def _draw_without_warnings(fig):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a missing Japanese glyph is a UserWarning
-        fig.canvas.draw()
 
 
 def test_row_summary_by_hand(trace, labels):
@@ -98,19 +85,19 @@ def test_observations_quote_the_summary(model, trace, labels):
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_figures_draw_in_both_languages(trace, labels, lang):
     fig = inside.forget_by_row(trace, labels, digits=(0, 3), lang=lang)
-    _draw_without_warnings(fig)
+    draw_without_warnings(fig)
     left, right = fig.axes
     assert len(left.lines) == 3 and len(right.lines) == 3  # two digits and the whole batch
     np.testing.assert_allclose(left.lines[0].get_ydata(), trace.f[labels == 0].mean(axis=(0, 2)))
     assert left.get_xlabel() == inside.TEXT[lang]["row"]
 
     fig = inside.cell_trajectories(trace, labels, digits=(1, 2, 5), lang=lang)
-    _draw_without_warnings(fig)
+    draw_without_warnings(fig)
     assert len(fig.axes[0].lines) == 3
     assert len(fig.axes[0].lines[0].get_xdata()) == T
 
     fig = inside.confidence_by_row(inside.row_summary(trace, labels), lang=lang)
-    _draw_without_warnings(fig)
+    draw_without_warnings(fig)
     np.testing.assert_allclose(fig.axes[0].lines[0].get_ydata(), inside.row_summary(trace, labels)["accuracy"])
 
 

@@ -1,5 +1,3 @@
-import warnings
-
 import matplotlib
 
 matplotlib.use("Agg")
@@ -9,13 +7,8 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import lstm  # noqa: E402
+from figure_checks import close_figures, draw_without_warnings  # noqa: E402,F401
 from lstm.figures import scratch  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_source_is_a_python_code_block_of_the_installed_code():
@@ -35,9 +28,7 @@ def test_h_histograms_count_every_value(lang):
     standard = np.tanh(rng.normal(size=(4, 8, 5)))
     article = 5.0 * rng.normal(size=(4, 8, 5))
     fig = scratch.h_histograms(standard, article, lang=lang, bins_per_unit=4)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a missing Japanese glyph is a UserWarning
-        fig.canvas.draw()
+    draw_without_warnings(fig)
     ax = fig.axes[0]
     reach = int(np.ceil(np.abs(article).max()))
     bars = ax.patches
