@@ -6,7 +6,7 @@ lines first (see `lstm/_env.py`).
 
 from . import _env  # noqa: F401  (must run before TensorFlow is imported)
 from . import checks, recipes  # checks: the exercises' self-checks (lstm.checks.check_...)
-from . import tasks  # the gate experiments' tasks (issue 5: generators only so far)
+from . import ablation, experiments, tasks  # the gate experiments: tasks, runner, the chapters' specs
 from .cell import GATE_NAMES, GATE_ORDER, Activations, LSTMCell
 from .data import Digits, load_digits
 from .keras_interop import from_keras, keras_weights
@@ -18,6 +18,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Activations", "Digits", "GATE_NAMES", "GATE_ORDER", "History", "LSTMCell", "RowClassifier",
-    "Trace", "accuracy", "cache_dir", "from_keras", "keras_weights", "load", "load_digits",
-    "recipes", "save", "scan", "source_hash", "train",
+    "Trace", "ablation", "accuracy", "cache_dir", "experiments", "from_keras", "keras_weights",
+    "load", "load_digits", "recipes", "save", "scan", "source_hash", "tasks", "train",
 ]

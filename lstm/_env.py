@@ -9,8 +9,13 @@ already set are kept.
 - ``TF_ENABLE_ONEDNN_OPTS=0`` is the only switch that silences the
   ``oneDNN custom operations are on`` line (measured: no speed difference for
   these small models).
+- TensorFlow's "N out of the last M calls ... triggered tf.function
+  retracing" warning is dropped: `lstm.train` traces fresh graphs for every
+  model by design, so training several models in one process (an ablation)
+  set it off, and in Jupyter it went to stdout, into the page.
 """
 
+import logging
 import os
 import warnings
 
@@ -24,6 +29,15 @@ try:
     absl.logging.set_verbosity(absl.logging.ERROR)
 except ImportError:  # absl ships with TensorFlow; nothing to quiet without it
     pass
+
+
+class _NoRetracingWarning(logging.Filter):
+    def filter(self, record):
+        return "triggered tf.function retracing" not in record.getMessage()
+
+
+# TensorFlow configures this same logger when it is imported; the filter stays.
+logging.getLogger("tensorflow").addFilter(_NoRetracingWarning())
 
 # Protobuf version skew warnings are irrelevant to a reader.
 warnings.filterwarnings("ignore", module="google.protobuf")

@@ -79,18 +79,28 @@ def array(name, value, *, rank, last=None, dtype=np.float32):
     return arr
 
 
-def labels(name, value, *, num_classes, length=None):
+def labels(name, value, *, num_classes, length=None, per_row=False, rows=None):
+    """Integer labels `(n,)`, or `(n, rows)` with `per_row=True`, where -1
+    marks a row that is not scored (`lstm.tasks.IGNORE`)."""
     arr = np.asarray(value)
-    if arr.ndim != 1 or arr.size == 0:
-        fail(name, "a non-empty 1-D array of integer labels", f"an array of shape {arr.shape}")
+    rank, shape = (2, "(n, rows)") if per_row else (1, "(n,)")
+    if arr.ndim != rank or arr.size == 0:
+        fail(name, f"a non-empty array of integer labels of shape {shape}", f"an array of shape {arr.shape}")
     if not np.issubdtype(arr.dtype, np.integer):
         if not (np.issubdtype(arr.dtype, np.floating) and np.all(np.isfinite(arr)) and np.all(arr == np.round(arr))):
             fail(name, "integer labels", f"dtype {arr.dtype}")
     arr = arr.astype(np.int64)
-    if arr.min() < 0 or arr.max() >= num_classes:
-        fail(name, f"labels in [0, {num_classes})", f"labels from {arr.min()} to {arr.max()}")
+    low = -1 if per_row else 0
+    if arr.min() < low or arr.max() >= num_classes:
+        expected = f"labels in [0, {num_classes})" + (" or -1 for a row not scored" if per_row else "")
+        fail(name, expected, f"labels from {arr.min()} to {arr.max()}")
+    if per_row and not np.all((arr >= 0).any(axis=1)):
+        fail(name, "at least one scored row (label >= 0) per sequence",
+             f"{int(np.sum(~(arr >= 0).any(axis=1)))} sequence(s) with every row -1")
     if length is not None and arr.shape[0] != length:
         fail(name, f"{length} labels, one per image", f"{arr.shape[0]} labels")
+    if rows is not None and arr.shape[1] != rows:
+        fail(name, f"{rows} labels per sequence, one per row", f"{arr.shape[1]} labels per sequence")
     return arr
 
 

@@ -70,6 +70,9 @@ class RowClassifier(tf.Module):
             match `input_size` and `hidden_size`, and `cell_kwargs` must be empty.
         head: `"linear"` gives logits `h W_v + b_v`; `"tanh"` gives
             `tanh(h W_v + b_v)`, the article's output layer.
+        readout: `"last"` scores the last row only: logits `(batch,
+            num_classes)`; `"every"` scores every row: logits `(batch, rows,
+            num_classes)`, for tasks with a label per row (`lstm.tasks`).
         head_std: `None` draws `W_v` with Glorot's uniform rule and sets
             `b_v` to 0; a number draws both from a normal truncated at two
             standard deviations with this standard deviation (the article uses 0.01).
@@ -78,7 +81,8 @@ class RowClassifier(tf.Module):
             `init`, `gates`, `dtype`).
 
     `model(images)` takes `(batch, rows, input_size)` and returns logits
-    `(batch, num_classes)`.
+    `(batch, num_classes)` (`readout="last"`) or `(batch, rows, num_classes)`
+    (`readout="every"`).
 
     Example:
 
@@ -88,12 +92,13 @@ class RowClassifier(tf.Module):
     """
 
     def __init__(self, input_size=8, hidden_size=50, num_classes=10, *, cell=None,
-                 head="linear", head_std=None, seed=None, **cell_kwargs):
+                 head="linear", readout="last", head_std=None, seed=None, **cell_kwargs):
         super().__init__(name="row_classifier")
         self.input_size = v.positive_int("input_size", input_size)
         self.hidden_size = v.positive_int("hidden_size", hidden_size)
         self.num_classes = v.positive_int("num_classes", num_classes)
         self.head = v.one_of("head", head, ("linear", "tanh"))
+        self.readout_rows = v.one_of("readout", readout, ("last", "every"))
         if head_std is not None:
             v.positive_float("head_std", head_std)
         self.head_std = head_std
@@ -125,7 +130,8 @@ class RowClassifier(tf.Module):
         cell = self.cell.config()
         del cell["input_size"], cell["hidden_size"], cell["seed"]  # the model passes its own seed
         return dict(input_size=self.input_size, hidden_size=self.hidden_size,
-                    num_classes=self.num_classes, head=self.head, head_std=self.head_std,
+                    num_classes=self.num_classes, head=self.head, readout=self.readout_rows,
+                    head_std=self.head_std,
                     seed=self.seed, cell=cell)
 
     def readout(self, h):
@@ -135,15 +141,18 @@ class RowClassifier(tf.Module):
 
     def logits(self, images):
         """Logits without input checks: the fast path for training loops."""
-        return self.readout(scan(self.cell, images).h[:, -1, :])  # (B, K)
+        h = scan(self.cell, images).h  # (B, T, H)
+        return self.readout(h if self.readout_rows == "every" else h[:, -1, :])  # (B, T, K) or (B, K)
 
     def __call__(self, images):
-        """Logits `(batch, num_classes)` for `images` `(batch, rows, input_size)`."""
+        """Logits `(batch, num_classes)`, or `(batch, rows, num_classes)` with
+        `readout="every"`, for `images` `(batch, rows, input_size)`."""
         images = self._check_images(images, single=False)
         return self.logits(images)
 
     def predict(self, images):
-        """Predicted class per image, as a NumPy int array `(batch,)`."""
+        """Predicted class per image `(batch,)`, or per row `(batch, rows)` with
+        `readout="every"`, as a NumPy int array."""
         return np.argmax(self(images).numpy(), axis=-1)
 
     def trace(self, images):

@@ -58,16 +58,22 @@ class History:
 
 
 def accuracy(model, x, y, batch_size=512):
-    """Fraction of `x` that `model` classifies as `y`."""
+    """Fraction of `x` that `model` classifies as `y`.
+
+    With labels `(n, rows)` (a model with `readout="every"`), the fraction of
+    the scored rows (label >= 0) that it classifies right.
+    """
     return _accuracy(model.logits if hasattr(model, "logits") else model, x, y, batch_size)
 
 
 def _accuracy(forward, x, y, batch_size=512):
-    hits = 0
+    hits = scored = 0
     for start in range(0, len(x), batch_size):
-        logits = forward(x[start:start + batch_size])
-        hits += int(np.sum(np.argmax(np.asarray(logits), axis=-1) == y[start:start + batch_size]))
-    return hits / len(x)
+        logits = forward(x[start:start + batch_size])  # (B, K) or (B, T, K)
+        yb = y[start:start + batch_size]
+        hits += int(np.sum(np.argmax(np.asarray(logits), axis=-1) == yb))  # -1 never matches
+        scored += int(np.sum(yb >= 0))
+    return hits / scored
 
 
 def train(model, data, *, epochs, batch_size=100, learning_rate=1e-3, seed=0,
@@ -78,14 +84,18 @@ def train(model, data, *, epochs, batch_size=100, learning_rate=1e-3, seed=0,
     Args:
         model: a `RowClassifier`, or any callable `images -> logits` with
             `trainable_variables` (a Keras model works, for comparisons).
-        data: a `Digits` record from `load_digits`.
+        data: a `Digits` record from `load_digits`, or a `Task` from
+            `lstm.tasks`. A task with a label per row (`task.per_row`) needs a
+            model with `readout="every"`; rows labelled -1 (`tasks.IGNORE`)
+            count neither in the loss nor in the accuracies.
         epochs: passes over the training set.
         batch_size: images per step.
         learning_rate: Adam's initial step size.
         seed: seeds the order of the batches (and TensorFlow's global seed).
             The same seed gives the same history, `seconds` aside.
         loss: `"cross_entropy"`: softmax cross-entropy of the model's outputs.
-        reduction: `"mean"` over the batch, or `"sum"` (the article's loss).
+        reduction: `"mean"` over the batch (over its scored rows for a task
+            with a label per row), or `"sum"` (the article's loss).
         shuffle: reshuffle the training set every epoch; `False` keeps the
             order of `data` (the article's loop).
         drop_remainder: skip the last, smaller batch (the article runs only
@@ -101,9 +111,17 @@ def train(model, data, *, epochs, batch_size=100, learning_rate=1e-3, seed=0,
         A `History`.
     """
     from .data import Digits
+    from .tasks import Task
 
-    if not isinstance(data, Digits):
-        v.fail("data", "an lstm.Digits record from lstm.load_digits()", type(data).__name__)
+    if not isinstance(data, (Digits, Task)):
+        v.fail("data", "an lstm.Digits record from lstm.load_digits() or an lstm.tasks.Task",
+               type(data).__name__)
+    per_row = isinstance(data, Task) and data.per_row
+    every = getattr(model, "readout_rows", "last") == "every"
+    if per_row != every:
+        expected = ("a model with readout='every' for a task with a label per row" if per_row
+                    else "a model with readout='last' for data with one label per sequence")
+        v.fail("model", expected, f"a model with readout={'every' if every else 'last'!r}")
     epochs = v.positive_int("epochs", epochs)
     batch_size = v.positive_int("batch_size", batch_size)
     learning_rate = v.positive_float("learning_rate", learning_rate)
@@ -116,8 +134,12 @@ def train(model, data, *, epochs, batch_size=100, learning_rate=1e-3, seed=0,
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         v.fail("seed", "a non-negative integer", repr(seed))
     num_classes = getattr(model, "num_classes", 10)
+    if isinstance(data, Task) and data.num_classes != num_classes:
+        v.fail("model", f"a model with num_classes={data.num_classes} for the {data.name} task",
+               f"a model with num_classes={num_classes}")
     x = v.array("data.x_train", data.x_train, rank=3)
-    y = v.labels("data.y_train", data.y_train, num_classes=num_classes, length=len(x))
+    y = v.labels("data.y_train", data.y_train, num_classes=num_classes, length=len(x),
+                 per_row=per_row, rows=x.shape[1] if per_row else None)
     n_batches = len(x) // batch_size if drop_remainder else -(-len(x) // batch_size)
     if n_batches == 0:
         v.fail("batch_size", f"at most the {len(x)} training images when drop_remainder=True", batch_size)
@@ -143,11 +165,18 @@ def train(model, data, *, epochs, batch_size=100, learning_rate=1e-3, seed=0,
     # Full batches run a graph traced for their static shape (measured faster
     # per step than a graph for any batch size); a last, smaller batch makes
     # `reduce_retracing` trace one generic graph.
+    def objective(logits, yb):
+        if not per_row:
+            return reduce(tf.nn.sparse_softmax_cross_entropy_with_logits(yb, logits))
+        scored = tf.cast(yb >= 0, logits.dtype)  # (B, T): 0 on rows labelled -1
+        per_label = tf.nn.sparse_softmax_cross_entropy_with_logits(tf.maximum(yb, 0), logits)  # (B, T)
+        total = tf.reduce_sum(per_label * scored)
+        return total if reduction == "sum" else total / tf.reduce_sum(scored)
+
     @tf.function(reduce_retracing=True)
     def step(xb, yb):
         with tf.GradientTape() as tape:
-            logits = forward(xb)
-            value = reduce(tf.nn.sparse_softmax_cross_entropy_with_logits(yb, logits))
+            value = objective(forward(xb), yb)
         optimizer.apply_gradients(zip(tape.gradient(value, variables), variables))
         return value
 

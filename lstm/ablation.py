@@ -1,0 +1,219 @@
+"""Ablations: train the LSTM with one part removed, on one task, over seeds.
+
+The variants are the ones Greff et al. (2017) name NIG, NFG, NOG and NOAF:
+
+=========  ==========================================  ============================
+variant    the cell                                    `RowClassifier` arguments
+=========  ==========================================  ============================
+full       the standard LSTM                           (none)
+no_i       input gate held at 1                        `gates=("f", "o")`
+no_f       forget gate held at 1 (the 1997 LSTM)       `gates=("i", "o")`
+no_o       output gate held at 1                       `gates=("i", "f")`
+no_tanh    `h = o * c` (the article's cell)            `cell_tanh=False`
+=========  ==========================================  ============================
+
+`ablate(task)` trains every variant with every seed through the one
+`lstm.train` loop and returns an `Ablation`: the histories, the trained
+models, the final test scores and their mean ± standard deviation. Each run
+is cached under `cache_dir() / "ablation"`, keyed by everything that
+determines its numbers (the task's arrays and arguments, the variant, the
+seed, the settings and the source of the training code), so a second call
+with the same arguments, from another page or another build, loads it.
+"""
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import _validate as v
+from .model import RowClassifier
+from .store import PACKAGE_DIR, cache_dir, load, save
+from .tasks import Task
+from .train import train
+
+VARIANTS = ("full", "no_i", "no_f", "no_o", "no_tanh")
+CELL_ARGS = {
+    "full": {},
+    "no_i": {"gates": ("f", "o")},
+    "no_f": {"gates": ("i", "o")},
+    "no_o": {"gates": ("i", "f")},
+    "no_tanh": {"cell_tanh": False},
+}
+SETTINGS = dict(hidden_size=32, epochs=30, batch_size=64, learning_rate=1e-2)
+"""Defaults of `ablate` and `run`: small enough for a page to train 15 models
+in about a minute on two cores (Adam, cosine decay to 0)."""
+
+# The modules whose code decides a run's numbers: a change to any of them
+# retrains; a change to a figure, a widget or a self-check does not.
+TRAINING_SOURCES = ("_validate.py", "ablation.py", "cell.py", "data.py", "model.py", "tasks.py",
+                    "train.py")
+
+
+@dataclass
+class Ablation:
+    """The results of `ablate`: one `History` and one model per (variant, seed).
+
+    `histories[variant]` and `models[variant]` are lists in the order of
+    `seeds`. `seconds` is the wall-clock time `ablate` took (short when the
+    runs came from the cache); `cached` counts the runs loaded from it.
+    """
+
+    task: Task
+    variants: tuple
+    seeds: tuple
+    settings: dict
+    histories: dict = field(default_factory=dict)
+    models: dict = field(default_factory=dict)
+    seconds: float = 0.0
+    cached: int = 0
+
+    def scores(self, variant):
+        """The final test score of every seed, a NumPy array `(seeds,)`.
+
+        The score is `History.test_acc[-1]`: the test accuracy, over the
+        scored rows for a task with a label per row.
+        """
+        v.one_of("variant", variant, self.variants)
+        return np.array([h.test_acc[-1] for h in self.histories[variant]])
+
+    def mean(self, variant):
+        return float(self.scores(variant).mean())
+
+    def sd(self, variant):
+        """The sample standard deviation over the seeds (0 for one seed)."""
+        scores = self.scores(variant)
+        return float(scores.std(ddof=1)) if len(scores) > 1 else 0.0
+
+    def best(self):
+        """The variant with the highest mean score."""
+        return max(self.variants, key=self.mean)
+
+    def table(self, *, lang="en"):
+        """A Markdown table: variant, what it changes, mean ± sd, every seed."""
+        from .figures.ablation import table
+
+        return table(self, lang=lang)
+
+
+def run(task, variant="full", *, seed=0, cache=True, progress=False, **settings):
+    """Train one variant on `task` with one seed: `(model, history)`.
+
+    Args:
+        task: a `Task` from `lstm.tasks`.
+        variant: one of `VARIANTS`.
+        seed: seeds the weights and the batches, a non-negative integer.
+        cache: load the run from `cache_dir() / "ablation"` when it was
+            trained before with the same arguments; else train and save it.
+        progress: show a progress bar while training.
+        **settings: `hidden_size`, `epochs`, `batch_size`, `learning_rate`
+            (defaults in `SETTINGS`).
+
+    Returns:
+        `(model, history)`, the model a `RowClassifier`.
+    """
+    settings = _settings(settings)
+    _check_task(task)
+    v.one_of("variant", variant, VARIANTS)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        v.fail("seed", "a non-negative integer", repr(seed))
+    path = cache_path(task, variant, int(seed), settings)
+    if cache and path.is_file():
+        return load(path, with_history=True)
+    model = RowClassifier(task.x_train.shape[2], settings["hidden_size"], task.num_classes,
+                          readout="every" if task.per_row else "last", seed=int(seed),
+                          **CELL_ARGS[variant])
+    history = train(model, task, epochs=settings["epochs"], batch_size=settings["batch_size"],
+                    learning_rate=settings["learning_rate"], schedule="cosine", seed=int(seed),
+                    progress=progress)
+    if cache:
+        save(model, path, history)
+    return model, history
+
+
+def ablate(task, *, variants=VARIANTS, seeds=(0, 1, 2), cache=True, progress=False, **settings):
+    """Train every variant with every seed on `task`.
+
+    Args:
+        task: a `Task` from `lstm.tasks`.
+        variants: a non-empty sequence of names from `VARIANTS`.
+        seeds: a non-empty sequence of distinct non-negative integers.
+        cache: reuse and store runs under `cache_dir() / "ablation"`.
+        progress: show a progress bar for each run.
+        **settings: `hidden_size`, `epochs`, `batch_size`, `learning_rate`.
+
+    Returns:
+        An `Ablation`.
+
+    Example:
+
+    >>> import lstm                                                    # doctest: +SKIP
+    >>> task = lstm.tasks.distractors(lstm.load_digits(), k=8)          # doctest: +SKIP
+    >>> result = lstm.ablation.ablate(task, variants=("full", "no_i"))  # doctest: +SKIP
+    >>> print(result.table())                                          # doctest: +SKIP
+    """
+    settings = _settings(settings)
+    _check_task(task)
+    if not _non_empty_sequence(variants):
+        v.fail("variants", "a non-empty sequence of names from " + ", ".join(VARIANTS), repr(variants))
+    for name in variants:
+        v.one_of("variants", name, VARIANTS)
+    if len(set(variants)) != len(variants):
+        v.fail("variants", "distinct names", repr(tuple(variants)))
+    if not _non_empty_sequence(seeds):
+        v.fail("seeds", "a non-empty sequence of non-negative integers", repr(seeds))
+    for seed in seeds:
+        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+            v.fail("seeds", "a non-empty sequence of non-negative integers", repr(tuple(seeds)))
+    if len(set(seeds)) != len(seeds):
+        v.fail("seeds", "distinct seeds", repr(tuple(seeds)))
+    result = Ablation(task, tuple(variants), tuple(int(s) for s in seeds), settings)
+    start = time.perf_counter()
+    for name in result.variants:
+        result.histories[name], result.models[name] = [], []
+        for seed in result.seeds:
+            result.cached += cache and cache_path(task, name, seed, settings).is_file()
+            model, history = run(task, name, seed=seed, cache=cache, progress=progress, **settings)
+            result.models[name].append(model)
+            result.histories[name].append(history)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def cache_path(task, variant, seed, settings):
+    """The file that `run` reads and writes for these arguments."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([task.name, task.args, task.num_classes, variant, seed,
+                              sorted(settings.items())], sort_keys=True).encode())
+    for name in ("x_train", "y_train", "x_val", "y_val", "x_test", "y_test"):
+        arr = getattr(task, name)
+        if arr is not None:
+            digest.update(name.encode())
+            digest.update(np.ascontiguousarray(arr).tobytes())
+    for name in TRAINING_SOURCES:
+        digest.update((PACKAGE_DIR / name).read_bytes())
+    return cache_dir() / "ablation" / f"{task.name}-{variant}-seed{seed}-{digest.hexdigest()[:16]}.npz"
+
+
+def _settings(given):
+    unknown = sorted(set(given) - set(SETTINGS))
+    if unknown:
+        v.fail("settings", "keyword arguments among " + ", ".join(SETTINGS), repr(unknown))
+    settings = {**SETTINGS, **given}
+    for name in ("hidden_size", "epochs", "batch_size"):
+        settings[name] = v.positive_int(name, settings[name])
+    settings["learning_rate"] = v.positive_float("learning_rate", settings["learning_rate"])
+    return settings
+
+
+def _non_empty_sequence(value):
+    """A list, tuple, range or 1-D array with at least one item (not a string)."""
+    return (not isinstance(value, (str, bytes)) and hasattr(value, "__len__")
+            and np.ndim(value) == 1 and len(value) > 0)
+
+
+def _check_task(task):
+    if not isinstance(task, Task):
+        v.fail("task", "an lstm.tasks.Task (e.g. lstm.tasks.distractors(data, k=8))", type(task).__name__)

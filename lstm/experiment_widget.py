@@ -1,0 +1,428 @@
+"""The experiment explorer: what each variant of an ablation does on one sequence.
+
+`experiment_explorer(result)` takes an `lstm.ablation.Ablation` and returns an
+ipywidgets box that works in two places:
+
+- **In the built HTML book (no kernel).** One frame per variant is drawn in
+  advance: the variant's first-seed model reading one test sequence
+  (`lstm.figures.sequence.sequence_trace`: the heatmaps of i, f, o, c and h
+  over the rows, and the probability of the true digit after every row). The
+  frames sit in a `Stack`; buttons, one per variant, are tied to it with a
+  `jslink`, which the page's widget manager runs in the browser, so they
+  respond with no Python at all.
+- **In Jupyter (with a kernel).** Below, a panel to run the ablation again
+  with other settings: the task, its size (`k`, `digits_per_stream` or
+  `delay`), the variants, the number of seeds and of epochs. Run calls
+  `lstm.ablation.ablate` (cached: a repeat is instant), shows its table and
+  its learning curves, and replaces the frames with those of the new result.
+  In the web book the panel says that it needs a running kernel.
+
+The settings the panel does not show (hidden units, batch size, learning rate)
+are the result's. `plan(...)` turns the panel's values into the `Plan` of a
+run; it is a pure function, testable without widgets.
+"""
+
+import base64
+import html
+import io
+import numbers
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+
+from . import _validate as v
+from . import plotting
+from .ablation import VARIANTS, Ablation, ablate
+from .data import Digits
+from .experiments import EXPERIMENTS
+from .figures import ablation as ablation_figures
+from .figures import sequence as seq
+from .tasks import Task
+
+TASKS = ("distractors", "stream", "delayed", "plain")
+SIZE_ARG = {"distractors": "k", "stream": "digits_per_stream", "delayed": "delay", "plain": None}
+SIZE_RANGE = {"distractors": (1, 32), "stream": (1, 8), "delayed": (1, 32), "plain": (1, 1)}
+MAX_SEEDS = 5
+DPI = 100  # frames of 680 × 560 px: 10 to 20 kB each
+
+# Task arguments when the panel switches to a task other than the result's:
+# the chapters' experiments, and none for the plain digits.
+DEFAULT_ARGS = {"plain": {}, **{e.task: dict(e.args) for e in EXPERIMENTS.values()}}
+
+TEXT = {
+    "en": {
+        "variant": "variant",
+        "caption": ("{variant}, seed {seed}: at the last row (row {rows}) the model gives the true "
+                    "digit, {digit}, a probability of {p:.2f}; {score}."),
+        "score_many": "its test accuracy over {n} seeds is {mean:.3f} ± {sd:.3f}",
+        "score_one": "its test accuracy is {mean:.3f} (one seed)",
+        "alt": ("Heatmaps over the {rows} rows of one test sequence ({what}): the input, then the input "
+                "gate i, the forget gate f, the output gate o, the memory cell c and the output h of the "
+                "model ({variant}), one line per hidden unit; below them, a line of the probability the "
+                "model gives the true digit after every row. The colour scale of c runs from -{c_max} to "
+                "{c_max}.{held}"),
+        "held": " The {gate} panel is uniform: this variant holds its {gate} gate at 1.",
+        "what_stream": "{n} digits in a row, {digits}, of {side} rows each",
+        "what_digit": "rows {a} to {b} are the digit {digit}",
+        "what_noise": "rows {a} to {b} are noise",
+        "and": " and ",
+        "title": "Run it again",
+        "note": ("Training runs in Python, so this panel works only when the chapter runs as a notebook "
+                 "with a running kernel (Jupyter); in the web book the Run button does nothing, and the "
+                 "figures above show the precomputed results."),
+        "task": "task", "size": {"k": "k (noise rows)", "digits_per_stream": "digits", "delay": "delay",
+                                 None: "size"},
+        "seeds": "seeds", "epochs": "epochs", "run": "Run", "variants": "variants:",
+        "others": ("Other settings as above: {hidden_size} hidden units, batch size {batch_size}, "
+                   "learning rate {learning_rate:g}."),
+        "running": "Training {n} models… (runs trained before come from the cache)",
+        "done": "Done in {seconds:.1f} s ({cached} of {n} runs from the cache).",
+        "curves_alt": "The test accuracy after every epoch of each variant, mean over the seeds.",
+    },
+    "ja": {
+        "variant": "変種",
+        "caption": ("{variant}、シード {seed}：最後の行（{rows} 行目）で、モデルが正解の数字 {digit} に"
+                    "与える確率は {p:.2f} です（{score}）。"),
+        "score_many": "テスト正解率は {n} シードで {mean:.3f} ± {sd:.3f}",
+        "score_one": "テスト正解率は {mean:.3f}、1 シード",
+        "alt": ("テスト系列 1 本（{what}）の {rows} 行にわたるヒートマップ。上から入力、モデル（{variant}）の"
+                "入力ゲート i、忘却ゲート f、出力ゲート o、記憶セル c、出力 h（隠れユニットごとに 1 行）。"
+                "その下に、各行を読んだ後にモデルが正解の数字に与える確率の折れ線。"
+                "c の色の範囲は -{c_max} から {c_max} です。{held}"),
+        "held": "この変種は {gate} ゲートを 1 に固定しているため、{gate} のパネルは一色です。",
+        "what_stream": "{n} 個の数字 {digits} が {side} 行ずつ続く",
+        "what_digit": "{a} 行目から {b} 行目が数字 {digit}",
+        "what_noise": "{a} 行目から {b} 行目がノイズ",
+        "and": "、",
+        "title": "もう一度実行する",
+        "note": ("学習は Python で動くため、このパネルはこの章をノートブックとしてカーネル付きで（Jupyter で）"
+                 "実行したときだけ働き、ウェブ版の本では実行ボタンを押しても何も起こらず、上の図は事前に"
+                 "計算した結果を示します。"),
+        "task": "タスク", "size": {"k": "k（ノイズ行）", "digits_per_stream": "数字の個数", "delay": "遅れ",
+                                  None: "大きさ"},
+        "seeds": "シード数", "epochs": "エポック", "run": "実行", "variants": "変種：",
+        "others": ("そのほかの設定は上と同じです：隠れユニット {hidden_size}、バッチサイズ {batch_size}、"
+                   "学習率 {learning_rate:g}。"),
+        "running": "{n} 個のモデルを学習しています…（学習済みの組み合わせはキャッシュから読み込みます）",
+        "done": "{seconds:.1f} 秒で完了しました（{n} 件中 {cached} 件はキャッシュから）。",
+        "curves_alt": "各変種のエポックごとのテスト正解率（シードの平均）。",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the panel would run: `ablate(task, variants=..., seeds=..., **settings)`."""
+
+    task: Task
+    variants: tuple
+    seeds: tuple
+    settings: dict
+
+    def run(self, *, cache=True, progress=False):
+        """Run the ablation: an `Ablation`."""
+        return ablate(self.task, variants=self.variants, seeds=self.seeds, cache=cache,
+                      progress=progress, **self.settings)
+
+
+def plan(task, size, variants, seeds, epochs, *, data, base_task=None, settings=None):
+    """The run that the panel's values describe.
+
+    Args:
+        task: the task's name, one of `TASKS`.
+        size: its size argument (`k`, `digits_per_stream` or `delay`), a
+            positive integer; ignored for `"plain"`.
+        variants: the variants to train, a non-empty sequence of names from
+            `lstm.ablation.VARIANTS`.
+        seeds: how many seeds, from 1 to `MAX_SEEDS`: the seeds are `0..seeds-1`.
+        epochs: the number of epochs, a positive integer.
+        data: the `Digits` record the task is built from.
+        base_task: a `Task` whose other arguments (`where`, `noise`, `score`,
+            `wait`, `seed`) are kept when it is the same task; else
+            `DEFAULT_ARGS` (the chapters' experiments) give them.
+        settings: the other settings of `ablate` (`hidden_size`,
+            `batch_size`, `learning_rate`); `epochs` replaces theirs.
+
+    Returns:
+        A `Plan`.
+    """
+    from . import tasks
+
+    v.one_of("task", task, TASKS)
+    if not isinstance(data, Digits):
+        v.fail("data", "a `Digits` record from `lstm.load_digits()`", type(data).__name__)
+    if isinstance(variants, str) or not variants or any(name not in VARIANTS for name in variants):
+        v.fail("variants", "at least one name from " + ", ".join(VARIANTS), repr(variants))
+    if isinstance(seeds, bool) or not isinstance(seeds, numbers.Integral) or not 1 <= seeds <= MAX_SEEDS:
+        v.fail("seeds", f"a number of seeds from 1 to {MAX_SEEDS}", repr(seeds))
+    epochs = v.positive_int("epochs", epochs)
+    same = isinstance(base_task, Task) and base_task.name == task
+    args = dict(base_task.args) if same else dict(DEFAULT_ARGS[task])
+    if SIZE_ARG[task] is not None:
+        args[SIZE_ARG[task]] = v.positive_int(SIZE_ARG[task], size)
+    built = getattr(tasks, task)(data, **args)
+    return Plan(built, tuple(variants), tuple(range(int(seeds))), {**(settings or {}), "epochs": epochs})
+
+
+def experiment_explorer(result, *, lang="en", example=0, data=None, cache=True):
+    """Explore an ablation: one frame per variant, and a panel to run it again.
+
+    Args:
+        result: an `lstm.ablation.Ablation` (from `ablate`).
+        lang: `"en"` or `"ja"`: the language of every label.
+        example: the index of the test sequence the frames show
+            (`result.task.x_test[example]`).
+        data: the `Digits` record the panel builds its tasks from (`None`:
+            `lstm.load_digits()`, loaded on the first run); pass the one the
+            result's task came from for the same runs (and cache hits).
+        cache: whether the panel's runs use the cache of `ablate`.
+
+    Returns:
+        An `ExperimentExplorer` widget (an `ipywidgets.VBox`).
+
+    Example:
+
+    >>> import lstm                                                 # doctest: +SKIP
+    >>> from lstm.experiment_widget import experiment_explorer      # doctest: +SKIP
+    >>> from lstm.experiments import EXPERIMENTS                    # doctest: +SKIP
+    >>> result = EXPERIMENTS["input"].run()  # 5 variants × 3 seeds  # doctest: +SKIP
+    >>> experiment_explorer(result, lang="en")                      # doctest: +SKIP
+    """
+    if not isinstance(result, Ablation):
+        v.fail("result", "an lstm.ablation.Ablation (from lstm.ablation.ablate)", type(result).__name__)
+    lang = plotting.check_lang(lang)
+    _check_example(example, result.task)
+    if data is not None and not isinstance(data, Digits):
+        v.fail("data", "a `Digits` record from `lstm.load_digits()`, or None", type(data).__name__)
+    if not isinstance(cache, bool):
+        v.fail("cache", "True or False", repr(cache))
+    return ExperimentExplorer(result, lang, int(example), data, cache)
+
+
+def _check_example(example, task):
+    n = len(task.x_test)
+    if isinstance(example, bool) or not isinstance(example, numbers.Integral) or not 0 <= example < n:
+        v.fail("example", f"the index of a test sequence, an integer in [0, {n})", repr(example))
+
+
+def describe(result, variant, trace, task, example, lang):
+    """The frame's one-sentence caption (see `TEXT[lang]["caption"]`)."""
+    t = TEXT[lang]
+    targets, _ = seq.row_targets(task, example)
+    digit = int(targets[-1])
+    n = len(result.seeds)
+    score = t["score_many" if n > 1 else "score_one"].format(n=n, mean=result.mean(variant),
+                                                             sd=result.sd(variant))
+    name = ablation_figures.label(variant, lang=lang)
+    if lang == "en":
+        name = name[0].upper() + name[1:]
+    return t["caption"].format(variant=name, seed=result.seeds[0], rows=task.rows, digit=digit,
+                               p=float(trace.probs[-1, digit]), score=score)
+
+
+def alt_text(variant, task, example, lang, *, c_max):
+    """The frame's alt text: what the picture shows, with the rows of the sequence
+    and the colour scale of c, `[-c_max, c_max]`."""
+    t = TEXT[lang]
+    parts = seq.segments(task, example)
+    if task.name == "stream":
+        digits = [str(d) for _, _, d in parts]
+        listed = ", ".join(digits[:-1]) + t["and"] + digits[-1] if len(digits) > 1 else digits[0]
+        what = t["what_stream"].format(n=len(parts), digits=listed, side=parts[0][1] - parts[0][0])
+    else:
+        what = t["and"].join(t["what_noise" if d is None else "what_digit"].format(a=a + 1, b=b, digit=d)
+                             for a, b, d in parts)
+    gate = {"no_i": "i", "no_f": "f", "no_o": "o"}.get(variant)
+    held = "" if gate is None else t["held"].format(gate=gate)
+    return t["alt"].format(rows=task.rows, what=what, variant=ablation_figures.label(variant, lang=lang),
+                           held=held, c_max=f"{c_max:g}")
+
+
+def png_bytes(fig, *, dpi=DPI, colors=96):
+    """The figure as a small PNG: a palette of `colors`, no dithering."""
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    picture = PILImage.open(buffer).convert("RGB").quantize(
+        colors=colors, method=PILImage.Quantize.FASTOCTREE, dither=PILImage.Dither.NONE)
+    out = io.BytesIO()
+    picture.save(out, format="png", optimize=True)
+    return out.getvalue()
+
+
+def figure_html(png, alt, caption, css_class):
+    """A `<figure>`: the PNG with its alt text and a visible caption above it."""
+    data = base64.b64encode(png).decode("ascii")
+    caption_html = ("" if caption is None else
+                    '<figcaption style="margin:0 0 2px 0;text-align:left;font-size:14px;line-height:1.4;'
+                    f'color:var(--pst-color-text-base,#222)">{html.escape(caption)}</figcaption>')
+    return (f'<figure class="{css_class}" style="margin:0">{caption_html}'
+            f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" '
+            'style="max-width:100%;height:auto"></figure>')
+
+
+def table_html(markdown):
+    """A Markdown table (as `Ablation.table` writes it) as an HTML `<table>`."""
+    lines = [line.strip().strip("|") for line in markdown.strip().splitlines()]
+    align = ["right" if cell.strip().endswith(":") and not cell.strip().startswith(":") else "left"
+             for cell in lines[1].split("|")]
+
+    def row(line, tag):
+        cells = [c.strip() for c in line.split("|")]
+        return "<tr>" + "".join(f'<{tag} style="text-align:{a}">{html.escape(c)}</{tag}>'
+                                for c, a in zip(cells, align)) + "</tr>"
+
+    body = "".join(row(line, "td") for line in lines[2:])
+    return (f'<table class="lstm-experiment-table"><thead>{row(lines[0], "th")}</thead>'
+            f'<tbody>{body}</tbody></table>')
+
+
+class ExperimentExplorer(widgets.VBox):
+    """The widget `experiment_explorer` returns; build it with `experiment_explorer`.
+
+    Attributes:
+        result: the `Ablation` the frames show (the last run's, after `rerun`).
+        chooser: `ToggleButtons` of the variants, tied to `view` by a `jslink`.
+        view: the `Stack` of `frames`, one per variant of `result`.
+        frames: `HTML` widgets, each a `<figure>`: the PNG, its alt text
+            (`alts`) and its caption (`captions`).
+        links: the `jslink`s (they run in the browser, with or without a kernel).
+        task, size, variant_boxes, seeds, epochs, button, status, output: the
+            panel (`variant_boxes` maps a variant to its `Checkbox`).
+    """
+
+    def __init__(self, result, lang, example, data, cache):
+        t = TEXT[lang]
+        self.lang, self.example, self.data, self.cache = lang, example, data, cache
+        # The frames share one layout and one style widget: it keeps the saved state small.
+        self._frame_layout = widgets.Layout(width="100%")
+        self._frame_style = widgets.widget_string.HTMLStyle()
+        self.chooser = widgets.ToggleButtons(description=t["variant"], style=widgets.ToggleButtonsStyle(
+            button_width="auto", description_width="initial"))
+        self.view = widgets.Stack([])
+        self.links = [widgets.jslink((self.chooser, "index"), (self.view, "selected_index"))]
+        self._show_frames(result)
+
+        # The panel: Python callbacks, so it works with a kernel only (the note says so).
+        task, settings = result.task, result.settings
+        self.task = widgets.Dropdown(options=TASKS, value=task.name, description=t["task"])
+        self.size = widgets.IntSlider(description="", style=dict(description_width="initial"))
+        self._set_size(task.name)
+        self.task.observe(lambda change: self._set_size(change["new"]), "value")
+        self.variant_boxes = {name: widgets.Checkbox(value=name in result.variants, indent=False,
+                                                     description=ablation_figures.label(name, lang=lang),
+                                                     layout=widgets.Layout(width="auto", margin="0 12px 0 0"))
+                              for name in VARIANTS}
+        self.seeds = widgets.IntSlider(value=min(len(result.seeds), MAX_SEEDS), min=1, max=MAX_SEEDS,
+                                       description=t["seeds"])
+        self.epochs = widgets.IntSlider(value=settings["epochs"], min=1, max=max(60, settings["epochs"]),
+                                        description=t["epochs"])
+        self.button = widgets.Button(description=t["run"], button_style="primary", icon="play")
+        self.button.on_click(self._on_click)
+        self.status = widgets.HTML(html.escape(t["others"].format(**settings)))
+        self.output = widgets.Output()
+        wrap = widgets.Layout(flex_flow="row wrap", align_items="center")
+        panel = widgets.VBox([
+            widgets.HTML(f'<div class="lstm-experiment-note" style="line-height:1.45"><b>{t["title"]}</b>'
+                         f'<br><em>{html.escape(t["note"])}</em></div>'),
+            widgets.HBox([self.task, self.size], layout=wrap),
+            widgets.HBox([widgets.Label(t["variants"], layout=widgets.Layout(margin="0 8px 0 0")),
+                          *self.variant_boxes.values()], layout=wrap),
+            widgets.HBox([self.seeds, self.epochs], layout=wrap),
+            widgets.HBox([self.button, self.status], layout=wrap),
+            self.output,
+        ], layout=widgets.Layout(border="1px solid #dddddd", padding="4px 8px", margin="8px 0 0 0"))
+        panel.add_class("lstm-experiment-rerun")
+        super().__init__([self.chooser, self.view, panel], layout=widgets.Layout(width="100%"))
+        self.add_class("lstm-experiment")  # a CSS hook for pages and browser tests
+
+    # -- the precomputed frames ----------------------------------------------------------------
+
+    def _show_frames(self, result):
+        """Draw one frame per variant of `result` and put them in `view`."""
+        task = result.task
+        example = self.example if self.example < len(task.x_test) else 0
+        models = {name: result.models[name][0] for name in result.variants}  # the first seed's
+        traces = {name: model.trace(task.x_test[example]) for name, model in models.items()}
+        self.captions, self.alts, frames = [], [], []
+        for name, model in models.items():
+            # Each frame has its own scales of c and h: a cell that grows without bound (no
+            # forget gate) would leave the others' colours pale. The colour bars give the range.
+            scales = seq.color_scales([traces[name]])
+            fig = seq.sequence_trace(model, task, example, lang=self.lang, variant=name, scales=scales)
+            caption = describe(result, name, traces[name], task, example, self.lang)
+            alt = alt_text(name, task, example, self.lang, c_max=scales["c"])
+            frames.append(widgets.HTML(figure_html(png_bytes(fig), alt, caption, "lstm-experiment-frame"),
+                                       layout=self._frame_layout, style=self._frame_style))
+            self.captions.append(caption)
+            self.alts.append(alt)
+        self.result, self.frames, self.shown_example = result, frames, example
+        self.view.selected_index = None  # the old index may not fit the new children
+        self.view.children = frames
+        self.view.selected_index = 0
+        self.chooser.options = [(ablation_figures.label(name, lang=self.lang), k)
+                                for k, name in enumerate(result.variants)]
+        self.chooser.index = 0
+
+    # -- the panel (Jupyter only) ----------------------------------------------------------------
+
+    def _set_size(self, task):
+        """Point the size slider at `task`'s size argument (disabled for plain): the
+        result's value for the result's task, else the chapters' (`DEFAULT_ARGS`)."""
+        name = SIZE_ARG[task]
+        low, high = SIZE_RANGE[task]
+        args = self.result.task.args if self.result.task.name == task else DEFAULT_ARGS[task]
+        value = args.get(name, low) if name else low
+        self.size.min, self.size.max = 0, max(high, value)  # widen first: min must stay <= max
+        self.size.min, self.size.value = low, value
+        self.size.description = TEXT[self.lang]["size"][name]
+        self.size.disabled = name is None
+
+    def current_plan(self):
+        """The `Plan` of the panel's current values (see `plan`)."""
+        from .data import load_digits
+
+        if self.data is None:
+            self.data = load_digits()
+        chosen = [name for name, box in self.variant_boxes.items() if box.value]
+        return plan(self.task.value, self.size.value, chosen, self.seeds.value, self.epochs.value,
+                    data=self.data, base_task=self.result.task, settings=self.result.settings)
+
+    def rerun(self):
+        """Run the ablation the panel describes; show its table and curves, and its frames.
+
+        Returns the new `Ablation`. Bad values (e.g. no variant ticked) raise
+        `ValueError`; the Run button shows the message instead.
+        """
+        t = TEXT[self.lang]
+        todo = self.current_plan()
+        self.status.value = html.escape(t["running"].format(n=len(todo.variants) * len(todo.seeds)))
+        self.button.disabled = True
+        try:
+            result = todo.run(cache=self.cache)
+        finally:
+            self.button.disabled = False
+        self._show_frames(result)
+        self._show_output(result)
+        n = len(result.variants) * len(result.seeds)
+        self.status.value = html.escape(t["done"].format(seconds=result.seconds, cached=result.cached, n=n))
+        return result
+
+    def _on_click(self, _button):
+        try:
+            self.rerun()
+        except ValueError as error:
+            self.status.value = f'<span style="color:#b00020">{html.escape(str(error))}</span>'
+
+    def _show_output(self, result):
+        import matplotlib.pyplot as plt
+
+        fig = ablation_figures.curves(result, lang=self.lang)
+        png = png_bytes(fig, dpi=80)
+        plt.close(fig)
+        curves = figure_html(png, TEXT[self.lang]["curves_alt"], None, "lstm-experiment-curves")
+        table = result.table(lang=self.lang)
+        self.output.outputs = tuple(
+            {"output_type": "display_data", "metadata": {}, "data": {"text/html": body, "text/plain": plain}}
+            for body, plain in ((table_html(table), table), (curves, TEXT[self.lang]["curves_alt"])))

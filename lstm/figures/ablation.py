@@ -1,0 +1,150 @@
+"""Tables and figures of the gate experiments (chapters 5–7).
+
+`table(result)` writes an `Ablation` as a Markdown table; `curves(result)`
+draws the test score per epoch of every variant (mean over the seeds, with
+the range of the seeds shaded); `stream_memory` and `row_accuracy` measure
+what the trained models do along a sequence, and `stream_lines` /
+`row_lines` draw it.
+"""
+
+import numpy as np
+
+from .. import _validate as v
+from ..plotting import check_lang, new_axes
+
+TEXT = {
+    "en": {
+        "variant": "Variant", "cell": "The cell", "score": "Test accuracy, mean ± sd",
+        "seeds": "Each seed", "epoch": "epoch", "test": "test accuracy",
+        "full": "full LSTM", "no_i": "no input gate", "no_f": "no forget gate",
+        "no_o": "no output gate", "no_tanh": "no tanh on c",
+        "full.cell": "the standard LSTM",
+        "no_i.cell": "$i = 1$", "no_f.cell": "$f = 1$ (the 1997 LSTM)",
+        "no_o.cell": "$o = 1$", "no_tanh.cell": "$h = o \\odot c$ (the article's cell)",
+        "step": "row of the stream", "abs_c": "mean |c|", "f": "mean f",
+        "row": "row", "row_acc": "accuracy of the readout at this row",
+    },
+    "ja": {
+        "variant": "変種", "cell": "セル", "score": "テスト正解率（平均 ± 標準偏差）",
+        "seeds": "シードごと", "epoch": "エポック", "test": "テスト正解率",
+        "full": "完全な LSTM", "no_i": "入力ゲートなし", "no_f": "忘却ゲートなし",
+        "no_o": "出力ゲートなし", "no_tanh": "c の tanh なし",
+        "full.cell": "標準の LSTM",
+        "no_i.cell": "$i = 1$", "no_f.cell": "$f = 1$（1997 年の LSTM）",
+        "no_o.cell": "$o = 1$", "no_tanh.cell": "$h = o \\odot c$（元記事のセル）",
+        "step": "ストリームの行", "abs_c": "|c| の平均", "f": "f の平均",
+        "row": "行", "row_acc": "この行での出力層の正解率",
+    },
+}
+STYLES = {"full": "-", "no_i": "--", "no_f": "-.", "no_o": ":", "no_tanh": (0, (5, 1, 1, 1))}
+
+
+def label(variant, *, lang="en"):
+    """The variant's name in `lang`, as tables and legends show it."""
+    return TEXT[check_lang(lang)][v.one_of("variant", variant, tuple(STYLES))]
+
+
+def table(result, *, lang="en"):
+    """The ablation as a Markdown table, one line per variant.
+
+    Args:
+        result: an `lstm.ablation.Ablation`.
+        lang: `"en"` or `"ja"`.
+
+    Returns:
+        A string: variant, what it changes, mean ± sd of the final test
+        accuracy over the seeds, and every seed's score.
+    """
+    t = TEXT[check_lang(lang)]
+    lines = [f"| {t['variant']} | {t['cell']} | {t['score']} | {t['seeds']} |",
+             "|:--|:--|--:|:--|"]
+    for name in result.variants:
+        seeds = ", ".join(f"{s:.3f}" for s in result.scores(name))
+        lines.append(f"| {t[name]} | {t[name + '.cell']} | "
+                     f"{result.mean(name):.3f} ± {result.sd(name):.3f} | {seeds} |")
+    return "\n".join(lines)
+
+
+def curves(result, *, lang="en", ax=None):
+    """The test accuracy after every epoch, per variant: the mean over the
+    seeds as a line, the lowest to highest seed shaded."""
+    t = TEXT[check_lang(lang)]
+    fig, ax = new_axes(lang, ax, figsize=(7.0, 3.6))
+    for name in result.variants:
+        runs = np.array([h.test_acc for h in result.histories[name]])  # (seeds, epochs)
+        epochs = np.arange(1, runs.shape[1] + 1)
+        line, = ax.plot(epochs, runs.mean(axis=0), linestyle=STYLES[name], label=t[name])
+        ax.fill_between(epochs, runs.min(axis=0), runs.max(axis=0), color=line.get_color(), alpha=0.15)
+    ax.set_xlabel(t["epoch"])
+    ax.set_ylabel(t["test"])
+    ax.set_ylim(0.0, 1.0)
+    ax.legend(loc="lower right", fontsize="small")
+    fig.tight_layout()
+    return fig
+
+
+def row_accuracy(model, x, y):
+    """How often the readout, applied to `h` after every row, names the
+    sequence's label: `(rows,)`. `y` is `(n,)`, or `(n, rows)` whose last
+    row holds the label (as `lstm.tasks.delayed` makes it)."""
+    y = np.asarray(y)
+    target = y[:, -1] if y.ndim == 2 else y  # (n,)
+    probs = model.trace(x).probs  # (n, rows, K)
+    return (probs.argmax(axis=-1) == target[:, None]).mean(axis=0)  # (rows,)
+
+
+def row_lines(accuracies, *, lang="en", ax=None, mark=None):
+    """Lines of `row_accuracy` per variant. `accuracies` maps a variant to
+    `(rows,)`; `mark` (a row index) draws a vertical line, e.g. at the last
+    image row."""
+    t = TEXT[check_lang(lang)]
+    fig, ax = new_axes(lang, ax, figsize=(7.0, 3.2))
+    for name, acc in accuracies.items():
+        ax.plot(np.arange(1, len(acc) + 1), acc, linestyle=STYLES[name], marker=".", label=t[name])
+    if mark is not None:
+        ax.axvline(mark + 1, color="0.6", linewidth=0.8)
+    ax.set_xlabel(t["row"])
+    ax.set_ylabel(t["row_acc"])
+    ax.set_ylim(0.0, 1.0)
+    ax.legend(loc="upper left", fontsize="small")
+    fig.tight_layout()
+    return fig
+
+
+def stream_memory(models, x):
+    """Mean |c| and mean f at every row of the streams `x`, per model.
+
+    Args:
+        models: a dict from a variant to a trained model.
+        x: streams `(n, rows, 8)`.
+
+    Returns:
+        A dict from the variant to `(abs_c, f)`, each `(rows,)`: averages
+        over the streams and the memory cells.
+    """
+    out = {}
+    for name, model in models.items():
+        trace = model.trace(x)
+        out[name] = (np.abs(trace.c).mean(axis=(0, 2)), trace.f.mean(axis=(0, 2)))
+    return out
+
+
+def stream_lines(memory, boundaries, *, lang="en"):
+    """Two panels over the stream: mean |c| (top) and mean f (bottom) per
+    variant, with a faint line where each digit starts."""
+    t = TEXT[check_lang(lang)]
+    fig, (top, bottom) = new_axes(lang, None, nrows=2, sharex=True, figsize=(7.0, 4.6))
+    for name, (abs_c, f) in memory.items():
+        steps = np.arange(1, len(abs_c) + 1)
+        top.plot(steps, abs_c, linestyle=STYLES[name], label=t[name])
+        bottom.plot(steps, f, linestyle=STYLES[name], label=t[name])
+    for ax in (top, bottom):
+        for b in boundaries[1:]:
+            ax.axvline(b + 0.5, color="0.85", linewidth=0.8, zorder=0)
+    top.set_ylabel(t["abs_c"])
+    bottom.set_ylabel(t["f"])
+    bottom.set_ylim(0.0, 1.05)
+    bottom.set_xlabel(t["step"])
+    top.legend(loc="upper left", fontsize="small")
+    fig.tight_layout()
+    return fig

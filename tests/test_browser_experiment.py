@@ -1,0 +1,175 @@
+"""The experiment explorer in a real browser, with no network and no kernel.
+
+Two pages, driven by Playwright and Debian's `/usr/bin/chromium` (fixtures of
+`conftest.py`; every request that leaves localhost is blocked):
+
+- the built chapter on the input gate, in both editions, where the book shows
+  `experiment_explorer(result, lang=LANG)` for its ablation;
+- a standalone page that embeds a tiny explorer's saved state with the book's
+  own copy of the widget JavaScript (`_static/jupyter-widgets/`), so the
+  widget's structure is tested without depending on a chapter's content.
+
+On both, the variant buttons must switch the visible frame (the `jslink` runs
+in the browser), the Run panel must say that it needs a kernel, clicking Run
+must change nothing, and the console must stay free of errors apart from the
+two messages every Jupyter Book 1 page logs (NOTES.md).
+"""
+
+import dataclasses
+import functools
+import http.server
+import importlib.util
+import json
+import shutil
+import threading
+
+import pytest
+
+from conftest import KNOWN_CONSOLE_ERRORS, ROOT, OfflinePage, _QuietHandler
+
+pytestmark = pytest.mark.browser
+
+PAGE = "book/{lang}/input-gate.html"
+THEME = (*KNOWN_CONSOLE_ERRORS, "'THEBE_JS_URL' has already been declared")
+NOTE = {"en": "works only when the chapter runs as a notebook with a running kernel (Jupyter)",
+        "ja": "ウェブ版の本では実行ボタンを押しても何も起こらず"}
+RUN = {"en": "Run", "ja": "実行"}
+
+
+def _frame(explorer):
+    """The visible frame: its caption and the start and end of its PNG's data URL."""
+    figure = explorer.locator("figure.lstm-experiment-frame:visible").first
+    figure.wait_for(state="visible", timeout=20_000)
+    src = figure.locator("img").get_attribute("src")
+    return figure.locator("figcaption").inner_text(), src[:200] + src[-200:]
+
+
+def _wait_for_change(explorer, before, timeout=10_000):
+    for _ in range(timeout // 100):
+        now = _frame(explorer)
+        if now != before:
+            return now
+        explorer.page.wait_for_timeout(100)
+    raise AssertionError(f"the frame did not change from {before[0]!r}")
+
+
+def check_explorer(offline_page, path, lang, *, variants):
+    """Open `path` and check its first experiment explorer (of `variants` variants)."""
+    offline_page.goto(path)
+    page = offline_page.page
+    explorer = page.locator(".lstm-experiment").first
+    try:
+        explorer.wait_for(state="visible", timeout=30_000)
+    except Exception:  # Playwright's TimeoutError
+        pytest.fail(f"{path} shows no experiment explorer (.lstm-experiment) after 30 s: does the "
+                    "page call lstm.experiment_widget.experiment_explorer(result, lang=LANG)?", pytrace=False)
+
+    # It renders the first variant's frame: a decoded picture, its alt text and its caption.
+    caption, first = _frame(explorer)
+    img = explorer.locator("figure.lstm-experiment-frame:visible img").first
+    assert img.evaluate("el => el.complete && el.naturalWidth") == 680
+    assert img.get_attribute("alt")
+    buttons = explorer.locator(".widget-toggle-buttons button")
+    assert buttons.count() == variants
+    assert caption.lower().startswith(buttons.nth(0).inner_text().strip().lower())
+
+    # Each variant button shows that variant's frame, and the first one comes back.
+    before = (caption, first)
+    for k in range(1, variants):
+        buttons.nth(k).click()
+        before = _wait_for_change(explorer, before)
+        assert before[0].lower().startswith(buttons.nth(k).inner_text().strip().lower())
+    buttons.nth(0).click()
+    assert _wait_for_change(explorer, before) == (caption, first)
+
+    # The panel says it needs a kernel; without one, Run changes nothing and throws nothing.
+    panel = explorer.locator(".lstm-experiment-rerun")
+    assert NOTE[lang] in panel.inner_text()
+    panel.locator("button", has_text=RUN[lang]).click()
+    page.wait_for_timeout(500)
+    assert _frame(explorer) == (caption, first)
+
+    errors = offline_page.console_errors + offline_page.page_errors
+    unexpected = [e for e in errors if not any(known in e for known in THEME)]
+    assert unexpected == [], unexpected
+    offline_page.assert_offline()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_chapter_explorer_responds_offline(offline_page, lang):
+    check_explorer(offline_page, PAGE.format(lang=lang), lang, variants=5)
+
+
+# -- a standalone page: the widget's saved state with the book's widget JavaScript ------------
+
+def _page_html(explorer, lang):
+    """An HTML page that embeds `explorer`'s state, as the book's pages do."""
+    from ipywidgets.embed import dependency_state, embed_data
+
+    spec = importlib.util.spec_from_file_location("offline_widgets", ROOT / "book/_ext/offline_widgets.py")
+    offline = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(offline)
+    data = embed_data(views=[explorer], state=dependency_state(explorer))
+    static = "_static/jupyter-widgets/"
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="UTF-8"><title>explorer</title>'
+            f'<script>{offline.BASE_URL % static}{offline.PAGE_SCRIPT}</script>'
+            f'<script src="{static}requirejs/require.js"></script>'
+            f'<script src="{static}@jupyter-widgets/html-manager/dist/embed-amd.js"></script>'
+            f'<script type="application/vnd.jupyter.widget-state+json">{json.dumps(data["manager_state"])}'
+            f'</script></head><body><script type="application/vnd.jupyter.widget-view+json">'
+            f'{json.dumps(data["view_specs"][0])}</script></body></html>')
+
+
+@pytest.fixture(scope="module")
+def standalone_site(book_html, tmp_path_factory):
+    """A folder with `en.html` and `ja.html` (a tiny explorer each) and the widget JS."""
+    import lstm
+    from lstm import ablation, tasks
+    from lstm.experiment_widget import experiment_explorer
+
+    site = tmp_path_factory.mktemp("site")
+    shutil.copytree(book_html / "_static" / "jupyter-widgets", site / "_static" / "jupyter-widgets")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LSTM_CACHE", str(tmp_path_factory.mktemp("cache")))
+        d = lstm.load_digits()
+        d = dataclasses.replace(d, x_train=d.x_train[:60], y_train=d.y_train[:60],
+                                x_test=d.x_test[:6], y_test=d.y_test[:6])
+        result = ablation.ablate(tasks.delayed(d, delay=5), variants=("full", "no_o", "no_tanh"), seeds=(0,),
+                                 hidden_size=4, epochs=1)
+        for lang in ("en", "ja"):
+            explorer = experiment_explorer(result, lang=lang, data=d)
+            (site / f"{lang}.html").write_text(_page_html(explorer, lang), encoding="utf-8")
+    return site
+
+
+@pytest.fixture
+def standalone_page(browser, standalone_site):
+    """An `OfflinePage` on a localhost server of `standalone_site`."""
+    handler = functools.partial(_QuietHandler, directory=str(standalone_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context()
+    record = OfflinePage(page=None, base_url=base)
+
+    def route(route_obj):
+        if route_obj.request.url.startswith(base + "/"):
+            route_obj.continue_()
+        else:
+            record.blocked.append(route_obj.request.url)
+            route_obj.abort()
+
+    context.route("**/*", route)
+    record.page = context.new_page()
+    record.page.on("response", lambda r: r.status >= 400 and record.failed.append(f"{r.status} {r.url}"))
+    record.page.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
+    record.page.on("pageerror", lambda error: record.page_errors.append(str(error)))
+    yield record
+    context.close()
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_standalone_explorer_responds_offline(standalone_page, lang):
+    check_explorer(standalone_page, f"{lang}.html", lang, variants=3)

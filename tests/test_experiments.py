@@ -1,0 +1,131 @@
+"""`lstm.experiments`: the three chapter ablations, specified once."""
+
+import numpy as np
+import pytest
+
+import lstm
+from lstm import ablation, tasks
+from lstm.experiments import EXPERIMENTS, Experiment
+
+TINY = dict(hidden_size=4, epochs=1)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return lstm.load_digits()
+
+
+def test_the_three_chapter_settings():
+    assert list(EXPERIMENTS) == ["input", "forget", "output"]
+    assert EXPERIMENTS["input"] == Experiment("distractors", {"k": 16}, {})
+    assert EXPERIMENTS["forget"] == Experiment("stream", {"digits_per_stream": 5, "score": "last"},
+                                               {"batch_size": 16})
+    assert EXPERIMENTS["output"] == Experiment("delayed", {"delay": 8}, {})
+    assert lstm.experiments.EXPERIMENTS is EXPERIMENTS
+
+
+def test_build_gives_the_chapter_tasks(data):
+    inputs = EXPERIMENTS["input"].build(data)
+    assert inputs.x_train.shape == (1437, 24, 8) and inputs.y_train.shape == (1437,)
+    assert inputs.args == dict(k=16, where="after", noise=1.0, seed=0)
+    np.testing.assert_array_equal(inputs.x_test, tasks.distractors(data, k=16).x_test)
+    forget = EXPERIMENTS["forget"].build(data)
+    assert forget.x_train.shape == (287, 40, 8) and forget.y_train.shape == (287, 40)
+    assert forget.args == dict(digits_per_stream=5, score="last", seed=0)
+    assert np.sum(forget.y_train[0] >= 0) == 5  # the last row of each digit
+    output = EXPERIMENTS["output"].build(data)
+    assert output.x_train.shape == (1437, 16, 8) and output.y_train.shape == (1437, 16)
+    assert output.args == dict(delay=8, noise=1.0, wait=False, seed=0) and output.num_classes == 10
+    assert output.per_row and forget.per_row and not inputs.per_row
+
+
+def test_build_without_data_loads_the_digits():
+    assert EXPERIMENTS["output"].build(delay=2).x_test.shape == (360, 10, 8)
+
+
+def test_build_takes_task_overrides(data):
+    task = EXPERIMENTS["input"].build(data, k=3, where="before")
+    assert task.args["k"] == 3 and task.args["where"] == "before" and task.rows == 11
+    assert EXPERIMENTS["input"].args == {"k": 16}  # the experiment is unchanged
+
+
+@pytest.mark.parametrize("key, task_override, rows", [
+    ("input", {"k": 2}, 10),
+    ("forget", {"digits_per_stream": 2}, 16),
+    ("output", {"delay": 2}, 10),
+])
+def test_run_routes_overrides_to_the_task_and_the_settings(data, key, task_override, rows):
+    result = EXPERIMENTS[key].run(data, seeds=(1,), variants=("no_i",), cache=False,
+                                  **TINY, **task_override)
+    assert isinstance(result, ablation.Ablation)
+    assert result.variants == ("no_i",) and result.seeds == (1,) and result.cached == 0
+    expected = {**ablation.SETTINGS, **EXPERIMENTS[key].settings, **TINY}
+    assert result.settings == expected
+    assert result.settings["batch_size"] == (16 if key == "forget" else 64)
+    assert result.task.name == EXPERIMENTS[key].task and result.task.rows == rows
+    assert result.task.args == {**result.task.args, **EXPERIMENTS[key].args, **task_override}
+    (history,) = result.histories["no_i"]
+    assert len(history.loss) == 1 and 0 <= result.mean("no_i") <= 1
+    assert result.models["no_i"][0].hidden_size == 4
+
+
+def test_run_overrides_an_experiment_setting(data, monkeypatch, tmp_path):
+    monkeypatch.setenv("LSTM_CACHE", str(tmp_path))
+    forget = EXPERIMENTS["forget"]
+    result = forget.run(data, seeds=(0,), variants=("full",), batch_size=32, digits_per_stream=2,
+                        seed=1, **TINY)
+    assert result.settings["batch_size"] == 32 and result.task.args["seed"] == 1  # the task's seed
+    again = forget.run(data, seeds=(0,), variants=("full",), batch_size=32, digits_per_stream=2,
+                       seed=1, **TINY)
+    assert again.cached == 1 and again.histories["full"][0].loss == result.histories["full"][0].loss
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda d: EXPERIMENTS["input"].run(d, delay=3),
+     r"argument `overrides`, expected keyword arguments among k, where, noise, seed, hidden_size, "
+     r"epochs, batch_size, learning_rate, got \['delay'\]"),
+    (lambda d: EXPERIMENTS["output"].run(d, epoch=3, seeds=(0,)), r"`overrides`, .*got \['epoch'\]"),
+    (lambda d: EXPERIMENTS["output"].build(d, epochs=3),
+     r"argument `overrides`, expected keyword arguments among delay, noise, wait, seed, got \['epochs'\]"),
+    (lambda d: EXPERIMENTS["forget"].run(d, digits_per_stream=0), "argument `digits_per_stream`"),
+    (lambda d: EXPERIMENTS["input"].run(d, seeds=()), "argument `seeds`"),
+    (lambda d: EXPERIMENTS["input"].run(d, variants=("no_x",)), "argument `variants`"),
+    (lambda d: EXPERIMENTS["input"].run(d, epochs=0), "argument `epochs`"),
+    (lambda d: EXPERIMENTS["input"].build(d.x_train), "argument `data`"),
+    (lambda d: Experiment("noise"), "argument `task`, expected one of 'plain', 'distractors', "
+                                    "'stream', 'delayed', got 'noise'"),
+    (lambda d: Experiment("stream", {"delay": 3}),
+     r"argument `args`, expected arguments of lstm.tasks.stream: digits_per_stream, score, seed, "
+     r"got \['delay'\]"),
+    (lambda d: Experiment("plain", {}, {"epoch": 3}),
+     r"argument `settings`, expected names among hidden_size, epochs, batch_size, learning_rate, "
+     r"got \['epoch'\]"),
+])
+def test_bad_arguments(data, call, match, monkeypatch, tmp_path):
+    monkeypatch.setenv("LSTM_CACHE", str(tmp_path))
+    with pytest.raises(ValueError, match=match):
+        call(data)
+    assert not list(tmp_path.rglob("*.npz"))
+
+
+def test_experiments_are_frozen_copies():
+    args = {"k": 4}
+    experiment = Experiment("distractors", args)
+    args["k"] = 5
+    assert experiment.args == {"k": 4}
+    with pytest.raises(AttributeError):
+        experiment.task = "plain"
+
+
+def test_chapter_calls_share_the_cache_keys(data, monkeypatch, tmp_path):
+    # A chapter that calls `ablate` on the same task with the same settings
+    # reads the runs that `Experiment.run` (and the benchmark) stored.
+    monkeypatch.setenv("LSTM_CACHE", str(tmp_path))
+    chapters = {"input": (tasks.distractors(data, k=16), {}),
+                "forget": (tasks.stream(data, digits_per_stream=5, score="last"), {"batch_size": 16}),
+                "output": (tasks.delayed(data, delay=8), {})}
+    for key, (task, settings) in chapters.items():
+        experiment = EXPERIMENTS[key]
+        ours = ablation.cache_path(experiment.build(data), "no_f", 2,
+                                   ablation._settings(experiment.settings))
+        assert ablation.cache_path(task, "no_f", 2, ablation._settings(settings)) == ours, key
