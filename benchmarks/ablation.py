@@ -39,9 +39,11 @@ def main(argv=None):
                         metavar="TASK", help="experiments to run, among " + ", ".join(EXPERIMENTS)
                         + " (default: all three)")
     parser.add_argument("--progress", action="store_true", help="a progress bar for every run")
+    parser.add_argument("--workers", type=int, default=_cpus(),
+                        help="processes that train at the same time (default: the number of CPUs)")
     args = parser.parse_args(argv)
-    if args.seeds < 1 or (args.epochs is not None and args.epochs < 1):
-        parser.error("--epochs and --seeds must be positive")
+    if args.seeds < 1 or args.workers < 1 or (args.epochs is not None and args.epochs < 1):
+        parser.error("--epochs, --seeds and --workers must be positive")
 
     import tensorflow as tf
 
@@ -56,7 +58,8 @@ def main(argv=None):
     for key in args.tasks:
         experiment = EXPERIMENTS[key]
         result = experiment.run(data, seeds=range(args.seeds), variants=VARIANTS,
-                                progress=args.progress, **overrides)
+                                progress=args.progress and args.workers == 1, workers=args.workers,
+                                **overrides)
         runs = len(result.variants) * len(result.seeds)
         print(f"\n## {key} gate: {result.task!r}\n")
         print(f"settings: {result.settings} (Adam, cosine decay)\n")

@@ -133,7 +133,8 @@ def run(task, variant="full", *, seed=0, cache=True, progress=False, **settings)
     return model, history
 
 
-def ablate(task, *, variants=VARIANTS, seeds=(0, 1, 2), cache=True, progress=False, **settings):
+def ablate(task, *, variants=VARIANTS, seeds=(0, 1, 2), cache=True, progress=False, workers=1,
+           **settings):
     """Train every variant with every seed on `task`.
 
     Args:
@@ -141,7 +142,13 @@ def ablate(task, *, variants=VARIANTS, seeds=(0, 1, 2), cache=True, progress=Fal
         variants: a non-empty sequence of names from `VARIANTS`.
         seeds: a non-empty sequence of distinct non-negative integers.
         cache: reuse and store runs under `cache_dir() / "ablation"`.
-        progress: show a progress bar for each run.
+        progress: show a progress bar for each run (with `workers=1`).
+        workers: how many processes train the runs that are not in the
+            cache. 1 trains them here, one after the other; with more, each
+            process trains whole runs (one TensorFlow thread each) and writes
+            them to the cache, from which they are loaded here, so
+            `workers > 1` needs `cache=True`. One run keeps about one core
+            busy, so on two cores `workers=2` halves the wall-clock time.
         **settings: `hidden_size`, `epochs`, `batch_size`, `learning_rate`.
 
     Returns:
@@ -169,17 +176,51 @@ def ablate(task, *, variants=VARIANTS, seeds=(0, 1, 2), cache=True, progress=Fal
             v.fail("seeds", "a non-empty sequence of non-negative integers", repr(tuple(seeds)))
     if len(set(seeds)) != len(seeds):
         v.fail("seeds", "distinct seeds", repr(tuple(seeds)))
+    workers = v.positive_int("workers", workers)
+    if workers > 1 and not cache:
+        v.fail("workers", "1 when cache=False (other processes hand their runs over through the cache)",
+               repr(workers))
     result = Ablation(task, tuple(variants), tuple(int(s) for s in seeds), settings)
     start = time.perf_counter()
+    runs = [(name, seed) for name in result.variants for seed in result.seeds]
+    todo = [(name, seed) for name, seed in runs if not (cache and cache_path(task, name, seed, settings).is_file())]
+    result.cached = len(runs) - len(todo)
+    if workers > 1 and len(todo) > 1:
+        _train_elsewhere(task, todo, settings, workers)
     for name in result.variants:
         result.histories[name], result.models[name] = [], []
         for seed in result.seeds:
-            result.cached += cache and cache_path(task, name, seed, settings).is_file()
             model, history = run(task, name, seed=seed, cache=cache, progress=progress, **settings)
             result.models[name].append(model)
             result.histories[name].append(history)
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _train_elsewhere(task, todo, settings, workers):
+    """Train the `(variant, seed)` runs of `todo` in `workers` spawned processes;
+    each writes its run to the cache."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no TensorFlow state copied
+    with ProcessPoolExecutor(min(workers, len(todo)), mp_context=context, initializer=_one_thread) as pool:
+        futures = [pool.submit(_train_and_cache, task, name, seed, settings) for name, seed in todo]
+        for future in futures:
+            future.result()  # re-raises a worker's exception here
+
+
+def _one_thread():
+    """Worker start-up: one TensorFlow thread per process, so that the
+    processes share the cores instead of competing for them."""
+    import tensorflow as tf  # already quiet: unpickling this function imported lstm first
+
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+
+
+def _train_and_cache(task, variant, seed, settings):
+    run(task, variant, seed=seed, cache=True, progress=False, **settings)
 
 
 def cache_path(task, variant, seed, settings):

@@ -262,22 +262,6 @@ def figure_html(png, alt, caption, css_class):
             'style="max-width:100%;height:auto"></figure>')
 
 
-def table_html(markdown):
-    """A Markdown table (as `Ablation.table` writes it) as an HTML `<table>`."""
-    lines = [line.strip().strip("|") for line in markdown.strip().splitlines()]
-    align = ["right" if cell.strip().endswith(":") and not cell.strip().startswith(":") else "left"
-             for cell in lines[1].split("|")]
-
-    def row(line, tag):
-        cells = [c.strip() for c in line.split("|")]
-        return "<tr>" + "".join(f'<{tag} style="text-align:{a}">{html.escape(c)}</{tag}>'
-                                for c, a in zip(cells, align)) + "</tr>"
-
-    body = "".join(row(line, "td") for line in lines[2:])
-    return (f'<table class="lstm-experiment-table"><thead>{row(lines[0], "th")}</thead>'
-            f'<tbody>{body}</tbody></table>')
-
-
 class ExperimentExplorer(widgets.VBox):
     """The widget `experiment_explorer` returns; build it with `experiment_explorer`.
 
@@ -423,6 +407,9 @@ class ExperimentExplorer(widgets.VBox):
         plt.close(fig)
         curves = figure_html(png, TEXT[self.lang]["curves_alt"], None, "lstm-experiment-curves")
         table = result.table(lang=self.lang)
-        self.output.outputs = tuple(
-            {"output_type": "display_data", "metadata": {}, "data": {"text/html": body, "text/plain": plain}}
-            for body, plain in ((table_html(table), table), (curves, TEXT[self.lang]["curves_alt"])))
+        # The table as Markdown: Jupyter renders it, the math of the "cell" column included.
+        self.output.outputs = (
+            {"output_type": "display_data", "metadata": {}, "data": {"text/markdown": table, "text/plain": table}},
+            {"output_type": "display_data", "metadata": {},
+             "data": {"text/html": curves, "text/plain": TEXT[self.lang]["curves_alt"]}},
+        )

@@ -80,12 +80,12 @@ class Experiment:
         return getattr(tasks, self.task)(data, **{**self.args, **task_args})
 
     def run(self, data=None, *, seeds=(0, 1, 2), variants=VARIANTS, cache=True, progress=False,
-            **overrides):
+            workers=1, **overrides):
         """Build the task and run `ablation.ablate` on it.
 
         Args:
             data: a `Digits` record; `lstm.load_digits()` when `None`.
-            seeds, variants, cache, progress: passed to `ablate`.
+            seeds, variants, cache, progress, workers: passed to `ablate`.
             **overrides: task arguments (e.g. `k`, `delay`,
                 `digits_per_stream`; `seed` is the task's noise seed) or
                 settings (`hidden_size`, `epochs`, `batch_size`,
@@ -97,7 +97,7 @@ class Experiment:
         task_args, settings = self._split(overrides, settings=True)
         task = self.build(data, **task_args)
         return ablate(task, variants=variants, seeds=seeds, cache=cache, progress=progress,
-                      **{**self.settings, **settings})
+                      workers=workers, **{**self.settings, **settings})
 
     def _split(self, overrides, *, settings):
         """`(task_args, settings)` from keyword arguments; unknown names fail."""

@@ -63,6 +63,11 @@ def accuracy(model, x, y, batch_size=512):
     With labels `(n, rows)` (a model with `readout="every"`), the fraction of
     the scored rows (label >= 0) that it classifies right.
     """
+    if hasattr(model, "readout_rows"):  # a RowClassifier: check the labels against its readout
+        per_row = model.readout_rows == "every"
+        x = v.array("x", x, rank=3, last=model.input_size)
+        y = v.labels("y", y, num_classes=model.num_classes, length=len(x), per_row=per_row,
+                     rows=x.shape[1] if per_row else None)
     return _accuracy(model.logits if hasattr(model, "logits") else model, x, y, batch_size)
 
 
@@ -180,9 +185,8 @@ def train(model, data, *, epochs, batch_size=100, learning_rate=1e-3, seed=0,
         optimizer.apply_gradients(zip(tape.gradient(value, variables), variables))
         return value
 
-    held_out = (data.x_val, data.y_val) if data.x_val is not None else (data.x_test, data.y_test)
-    held_out = (np.asarray(held_out[0], np.float32), held_out[1])
-    x_test = np.asarray(data.x_test, np.float32)
+    x_test, y_test = _split(data, "test", x, per_row, num_classes)
+    held_out = _split(data, "val", x, per_row, num_classes) if data.x_val is not None else (x_test, y_test)
     history = History(val_on="validation" if data.x_val is not None else "test")
     bar = Progress(epochs, enabled=progress)
     try:
@@ -201,9 +205,20 @@ def train(model, data, *, epochs, batch_size=100, learning_rate=1e-3, seed=0,
             history.acc.append(_accuracy(evaluate, x, y))
             history.val_acc.append(_accuracy(evaluate, *held_out))
             history.test_acc.append(history.val_acc[-1] if data.x_val is None  # the same set
-                                    else _accuracy(evaluate, x_test, data.y_test))
+                                    else _accuracy(evaluate, x_test, y_test))
             bar.update(epoch + 1, f"loss {history.loss[-1]:.4f}  acc {history.acc[-1]:.3f}  "
                                   f"val_acc {history.val_acc[-1]:.3f}")
     finally:
         bar.close()
     return history
+
+
+def _split(data, split, x_train, per_row, num_classes):
+    """The checked `(x, y)` of the `"test"` or `"val"` split, shaped like the training set's."""
+    x = v.array(f"data.x_{split}", getattr(data, f"x_{split}"), rank=3, last=x_train.shape[2])
+    if x.shape[1] != x_train.shape[1]:
+        v.fail(f"data.x_{split}", f"sequences of {x_train.shape[1]} rows, as in data.x_train",
+               f"an array of shape {x.shape}")
+    y = v.labels(f"data.y_{split}", getattr(data, f"y_{split}"), num_classes=num_classes, length=len(x),
+                 per_row=per_row, rows=x.shape[1] if per_row else None)
+    return x, y

@@ -99,6 +99,25 @@ def test_cache_reloads_the_same_runs(plain, monkeypatch, tmp_path):
     assert third.cached == 4 and len(list((tmp_path / "ablation").glob("*.npz"))) == 6
 
 
+def test_workers_train_the_same_runs_in_other_processes(plain, monkeypatch, tmp_path):
+    # Two spawned processes, one TensorFlow thread each, give the runs of one process
+    # bit for bit: the cache does not depend on how the runs were trained.
+    kwargs = dict(variants=("full", "no_o"), seeds=(0, 1), **TINY)
+    monkeypatch.setenv("LSTM_CACHE", str(tmp_path / "here"))
+    here = ablation.ablate(plain, **kwargs)
+    monkeypatch.setenv("LSTM_CACHE", str(tmp_path / "workers"))
+    there = ablation.ablate(plain, workers=2, **kwargs)
+    assert there.cached == 0 and len(list((tmp_path / "workers").rglob("*.npz"))) == 4
+    for variant in kwargs["variants"]:
+        for a, b, model_a, model_b in zip(here.histories[variant], there.histories[variant],
+                                          here.models[variant], there.models[variant]):
+            assert a.loss == b.loss and a.test_acc == b.test_acc
+            for x, y in zip(model_a.trainable_variables, model_b.trainable_variables):
+                np.testing.assert_array_equal(x.numpy(), y.numpy())
+    again = ablation.ablate(plain, workers=2, **kwargs)  # all cached: no process is started
+    assert again.cached == 4
+
+
 def test_no_cache_writes_nothing(plain, monkeypatch, tmp_path):
     monkeypatch.setenv("LSTM_CACHE", str(tmp_path))
     ablation.run(plain, "no_o", cache=False, **TINY)
@@ -201,6 +220,10 @@ VARIANT_NAMES = "'full', 'no_i', 'no_f', 'no_o', 'no_tanh'"
     (lambda t: ablation.ablate(t, seeds=(0, 1.0)), r"argument `seeds`, .*, got \(0, 1.0\)"),
     (lambda t: ablation.ablate(t, seeds=(True,)), r"argument `seeds`, .*, got \(True,\)"),
     (lambda t: ablation.ablate(t, seeds=(2, 2)), r"argument `seeds`, expected distinct seeds, got \(2, 2\)"),
+    (lambda t: ablation.ablate(t, workers=0), "argument `workers`, expected a positive integer, got 0"),
+    (lambda t: ablation.ablate(t, workers=2, cache=False),
+     r"argument `workers`, expected 1 when cache=False \(other processes hand their runs over through the "
+     r"cache\), got 2"),
     (lambda t: ablation._settings({"epochs": 2, "lr": 1e-3}),
      rf"argument `settings`, expected keyword arguments among {SETTINGS_NAMES}, got \['lr'\]"),
     (lambda t: ablation._settings({"learning_rate": float("nan")}),

@@ -301,3 +301,51 @@ def test_math_is_served_locally_when_cached(tmp_path):
     offline_math.on_config_inited(app, config)
     assert config.mathjax_path == "mathjax/tex-mml-chtml.js"
     assert app._offline_math_src == cached / "package" / "es5"
+
+
+EXPERIMENT_CHAPTERS = ("input-gate", "forget-gate", "output-gate")
+VARIANT_NAMES = {"en": ("full LSTM", "no input gate", "no forget gate", "no output gate", "no tanh on c"),
+                 "ja": ("完全な LSTM", "入力ゲートなし", "忘却ゲートなし", "出力ゲートなし", "c の tanh なし")}
+
+
+# What each chapter's prose says in words about its table (the numbers themselves are glued):
+# if a change to the package or the task makes one of these false, the prose must change too.
+CLAIMS = {
+    "input-gate": {  # "the lowest of the five"; "beaten by the cell without a forget gate", "the best"
+        "no input gate is the lowest": lambda m: min(m, key=m.get) == "no_i",
+        "no forget gate is the best": lambda m: max(m, key=m.get) == "no_f",
+    },
+    "forget-gate": {  # "the part the model can least do without"; "the other three stay close"
+        "no forget gate is the lowest": lambda m: min(m, key=m.get) == "no_f",
+        "i, o and tanh stay within 0.03 of full": lambda m: all(
+            abs(m[v] - m["full"]) < 0.03 for v in ("no_i", "no_o", "no_tanh")),
+    },
+    "output-gate": {  # "no measurable difference"; "at least as well as the full LSTM"
+        "the five lie within 0.05": lambda m: max(m.values()) - min(m.values()) < 0.05,
+        "no output gate >= full": lambda m: m["no_o"] >= m["full"],
+    },
+}
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", EDITIONS)
+@pytest.mark.parametrize("name", EXPERIMENT_CHAPTERS)
+def test_experiment_chapters_show_their_ablation_table(book_html, lang, name):
+    """Each gate chapter shows its measured table: five variants, mean ± sd of three seeds,
+    and the table bears out what the chapter's prose says about it."""
+    page = soup(page_path(book_html, lang, name))
+    tables = [t for t in page.select("article table") if "±" in t.get_text()]
+    assert len(tables) == 1, f"expected one ablation table, found {len(tables)}"
+    rows = tables[0].select("tbody tr")
+    assert [r.select("td")[0].get_text(strip=True) for r in rows] == list(VARIANT_NAMES[lang])
+    means = {}
+    for variant, row in zip(("full", "no_i", "no_f", "no_o", "no_tanh"), rows):
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        mean, sd = map(float, re.fullmatch(r"(\d\.\d{3}) ± (\d\.\d{3})", cells[2]).groups())
+        seeds = [float(s) for s in cells[3].split(",")]
+        assert len(seeds) == 3 and abs(sum(seeds) / 3 - mean) < 1e-3 and 0 <= sd < 1
+        if variant != "full":  # the four others write their change as math, e.g. $i = 1$
+            assert row.select_one("td .math") is not None, f"no math in the {variant} row"
+        means[variant] = mean
+    broken = [claim for claim, holds in CLAIMS[name].items() if not holds(means)]
+    assert not broken, f"the prose of {name} says what its table no longer shows: {broken}; means {means}"

@@ -3,8 +3,8 @@
 Two pages, driven by Playwright and Debian's `/usr/bin/chromium` (fixtures of
 `conftest.py`; every request that leaves localhost is blocked):
 
-- the built chapter on the input gate, in both editions, where the book shows
-  `experiment_explorer(result, lang=LANG)` for its ablation;
+- the built chapters on the input, forget and output gates, in both editions,
+  where the book shows `experiment_explorer(result, lang=LANG)` for its ablation;
 - a standalone page that embeds a tiny explorer's saved state with the book's
   own copy of the widget JavaScript (`_static/jupyter-widgets/`), so the
   widget's structure is tested without depending on a chapter's content.
@@ -29,7 +29,7 @@ from conftest import KNOWN_CONSOLE_ERRORS, ROOT, OfflinePage, _QuietHandler
 
 pytestmark = pytest.mark.browser
 
-PAGE = "book/{lang}/input-gate.html"
+CHAPTERS = ("input-gate", "forget-gate", "output-gate")  # each shows the explorer of its ablation
 THEME = (*KNOWN_CONSOLE_ERRORS, "'THEBE_JS_URL' has already been declared")
 NOTE = {"en": "works only when the chapter runs as a notebook with a running kernel (Jupyter)",
         "ja": "ウェブ版の本では実行ボタンを押しても何も起こらず"}
@@ -95,9 +95,10 @@ def check_explorer(offline_page, path, lang, *, variants):
     offline_page.assert_offline()
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS)
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_chapter_explorer_responds_offline(offline_page, lang):
-    check_explorer(offline_page, PAGE.format(lang=lang), lang, variants=5)
+def test_chapter_explorer_responds_offline(offline_page, lang, chapter):
+    check_explorer(offline_page, f"book/{lang}/{chapter}.html", lang, variants=5)
 
 
 # -- a standalone page: the widget's saved state with the book's widget JavaScript ------------

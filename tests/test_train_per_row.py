@@ -203,3 +203,48 @@ def test_bad_per_row_data_and_models(data, stream_last):
     for task, model, match in _bad_cases(data, stream_last):
         with pytest.raises(ValueError, match=match):
             lstm.train(model, task, epochs=1, progress=False)
+
+
+def _tiny(task, n=24):
+    import dataclasses
+
+    return dataclasses.replace(task, x_train=task.x_train[:n], y_train=task.y_train[:n],
+                               x_test=task.x_test[:n], y_test=task.y_test[:n])
+
+
+@pytest.mark.parametrize("change, match", [
+    (lambda t: dict(y_test=t.y_test[:, 1:]),
+     r"argument `data.y_test`, expected 11 labels per sequence, one per row, got 10 labels per sequence"),
+    (lambda t: dict(y_test=t.y_test[:, -1]),
+     r"argument `data.y_test`, expected a non-empty array of integer labels of shape \(n, rows\), "
+     r"got an array of shape \(24,\)"),
+    (lambda t: dict(x_test=t.x_test[:, :-1]),
+     r"argument `data.x_test`, expected sequences of 11 rows, as in data.x_train, got an array of "
+     r"shape \(24, 10, 8\)"),
+    (lambda t: dict(y_test=np.where(t.y_test >= 0, 12, -1)),
+     r"argument `data.y_test`, expected labels in \[0, 10\) or -1 for a row not scored, got labels "
+     r"from -1 to 12"),
+])
+def test_bad_test_split_is_named_before_training(data, change, match):
+    import dataclasses
+
+    task = _tiny(tasks.delayed(data, delay=3))
+    model = lstm.RowClassifier(hidden_size=4, readout="every", seed=0)
+    before = [w.numpy().copy() for w in model.trainable_variables]
+    with pytest.raises(ValueError, match=match):
+        lstm.train(model, dataclasses.replace(task, **change(task)), epochs=1, progress=False)
+    for w, w0 in zip(model.trainable_variables, before):  # nothing was trained
+        np.testing.assert_array_equal(w.numpy(), w0)
+
+
+def test_accuracy_checks_labels_against_the_readout(data):
+    task = _tiny(tasks.delayed(data, delay=3))
+    every = lstm.RowClassifier(hidden_size=4, readout="every", seed=0)
+    last = lstm.RowClassifier(hidden_size=4, seed=0)
+    assert 0.0 <= lstm.accuracy(every, task.x_test, task.y_test) <= 1.0
+    with pytest.raises(ValueError, match=r"argument `y`, expected a non-empty array of integer labels of "
+                                         r"shape \(n,\), got an array of shape \(24, 11\)"):
+        lstm.accuracy(last, task.x_test, task.y_test)
+    with pytest.raises(ValueError, match=r"argument `y`, expected a non-empty array of integer labels of "
+                                         r"shape \(n, rows\), got an array of shape \(24,\)"):
+        lstm.accuracy(every, task.x_test, task.y_test[:, -1])

@@ -31,7 +31,7 @@ TEXT = {
         "no_o": "出力ゲートなし", "no_tanh": "c の tanh なし",
         "full.cell": "標準の LSTM",
         "no_i.cell": "$i = 1$", "no_f.cell": "$f = 1$（1997 年の LSTM）",
-        "no_o.cell": "$o = 1$", "no_tanh.cell": "$h = o \\odot c$（元記事のセル）",
+        "no_o.cell": "$o = 1$", "no_tanh.cell": "$h = o \\odot c$（記事のセル）",
         "step": "ストリームの行", "abs_c": "|c| の平均", "f": "f の平均",
         "row": "行", "row_acc": "この行での出力層の正解率",
     },
