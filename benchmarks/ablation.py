@@ -1,4 +1,4 @@
-"""The three gate ablations of the book, with more seeds than the chapters use.
+"""The book's ablations (the plain digits, one task per gate) with more seeds than a page.
 
 Run from the repository root, either way:
 
@@ -6,7 +6,7 @@ Run from the repository root, either way:
     python -m benchmarks.ablation --seeds 3 --epochs 2 --tasks input   # a quick look
 
 For each experiment of `lstm.experiments.EXPERIMENTS` (the chapters' tasks
-and settings: "input" is `tasks.distractors(data, k=16)`, "forget"
+and settings: "plain" is `tasks.plain(data)`, "input" `tasks.distractors(data, k=16)`, "forget"
 `tasks.stream(data, digits_per_stream=5, score="last")` with batches of 16,
 "output" `tasks.delayed(data, delay=8)`), every variant of
 `lstm.ablation.VARIANTS` is trained with seeds 0..N-1 by
@@ -37,7 +37,7 @@ def main(argv=None):
                         help="epochs per run (default: the experiment's, 30)")
     parser.add_argument("--tasks", nargs="+", choices=list(EXPERIMENTS), default=list(EXPERIMENTS),
                         metavar="TASK", help="experiments to run, among " + ", ".join(EXPERIMENTS)
-                        + " (default: all three)")
+                        + " (default: all four)")
     parser.add_argument("--progress", action="store_true", help="a progress bar for every run")
     parser.add_argument("--workers", type=int, default=_cpus(),
                         help="processes that train at the same time (default: the number of CPUs)")

@@ -9,6 +9,7 @@ chapters write them, reach the same cached runs):
 =======  ========================================================  ===================
 key      task                                                      settings of `ablate`
 =======  ========================================================  ===================
+plain    `tasks.plain(data)`                                       `ablation.SETTINGS`
 input    `tasks.distractors(data, k=16)`                           `ablation.SETTINGS`
 forget   `tasks.stream(data, digits_per_stream=5, score="last")`   `batch_size=16`
 output   `tasks.delayed(data, delay=8)`                            `ablation.SETTINGS`
@@ -111,8 +112,10 @@ class Experiment:
 
 
 EXPERIMENTS = {
+    "plain": Experiment("plain"),  # the baseline of the input-gate chapter: nothing to protect
     "input": Experiment("distractors", {"k": 16}),
     "forget": Experiment("stream", {"digits_per_stream": 5, "score": "last"}, {"batch_size": 16}),
     "output": Experiment("delayed", {"delay": 8}),
 }
-"""The ablation of each gate chapter, by the gate it is about."""
+"""The ablations of the gate chapters: "plain" (the article's task, the baseline of
+the input-gate chapter), then one per gate, by the gate it is about."""

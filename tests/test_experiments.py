@@ -1,4 +1,4 @@
-"""`lstm.experiments`: the three chapter ablations, specified once."""
+"""`lstm.experiments`: the chapters' ablations, specified once."""
 
 import numpy as np
 import pytest
@@ -15,8 +15,9 @@ def data():
     return lstm.load_digits()
 
 
-def test_the_three_chapter_settings():
-    assert list(EXPERIMENTS) == ["input", "forget", "output"]
+def test_the_chapter_settings():
+    assert list(EXPERIMENTS) == ["plain", "input", "forget", "output"]
+    assert EXPERIMENTS["plain"] == Experiment("plain", {}, {})
     assert EXPERIMENTS["input"] == Experiment("distractors", {"k": 16}, {})
     assert EXPERIMENTS["forget"] == Experiment("stream", {"digits_per_stream": 5, "score": "last"},
                                                {"batch_size": 16})
@@ -121,7 +122,8 @@ def test_chapter_calls_share_the_cache_keys(data, monkeypatch, tmp_path):
     # A chapter that calls `ablate` on the same task with the same settings
     # reads the runs that `Experiment.run` (and the benchmark) stored.
     monkeypatch.setenv("LSTM_CACHE", str(tmp_path))
-    chapters = {"input": (tasks.distractors(data, k=16), {}),
+    chapters = {"plain": (tasks.plain(data), {}),
+                "input": (tasks.distractors(data, k=16), {}),
                 "forget": (tasks.stream(data, digits_per_stream=5, score="last"), {"batch_size": 16}),
                 "output": (tasks.delayed(data, delay=8), {})}
     for key, (task, settings) in chapters.items():
