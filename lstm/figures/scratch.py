@@ -25,7 +25,7 @@ TEXT = {
     },
     "ja": {
         "standard": r"標準のセル $h = o \odot \tanh(c)$",
-        "article": r"元記事のセル $h = o \odot c$",
+        "article": r"記事のセル $h = o \odot c$",
         "h": r"$h$ の値（全ユニット・全行・全テスト画像）",
         "count": "個数（対数目盛）",
         "bound": r"$\tanh$ の範囲 $\pm 1$",
