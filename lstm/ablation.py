@@ -149,6 +149,9 @@ def ablate(task, *, variants=VARIANTS, seeds=(0, 1, 2), cache=True, progress=Fal
             them to the cache, from which they are loaded here, so
             `workers > 1` needs `cache=True`. One run keeps about one core
             busy, so on two cores `workers=2` halves the wall-clock time.
+            The processes are spawned, so a script (not a notebook) must
+            call `ablate` under `if __name__ == "__main__":`, as Python's
+            `multiprocessing` requires.
         **settings: `hidden_size`, `epochs`, `batch_size`, `learning_rate`.
 
     Returns:
