@@ -22,7 +22,6 @@ are the result's. `plan(...)` turns the panel's values into the `Plan` of a
 run; it is a pure function, testable without widgets.
 """
 
-import base64
 import html
 import io
 import numbers
@@ -38,6 +37,7 @@ from .experiments import EXPERIMENTS
 from .figures import ablation as ablation_figures
 from .figures import sequence as seq
 from .tasks import Task
+from .widgets import figure_html, palette_png
 
 TASKS = ("distractors", "stream", "delayed", "plain")
 SIZE_ARG = {"distractors": "k", "stream": "digits_per_stream", "delayed": "delay", "plain": None}
@@ -238,28 +238,13 @@ def alt_text(variant, task, example, lang, *, c_max):
                            held=held, c_max=f"{c_max:g}")
 
 
-def png_bytes(fig, *, dpi=DPI, colors=96):
-    """The figure as a small PNG: a palette of `colors`, no dithering."""
+def png_bytes(fig, *, dpi=DPI):
+    """The figure as a small palette PNG (see `lstm.widgets.palette_png`)."""
     from PIL import Image as PILImage
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
-    picture = PILImage.open(buffer).convert("RGB").quantize(
-        colors=colors, method=PILImage.Quantize.FASTOCTREE, dither=PILImage.Dither.NONE)
-    out = io.BytesIO()
-    picture.save(out, format="png", optimize=True)
-    return out.getvalue()
-
-
-def figure_html(png, alt, caption, css_class):
-    """A `<figure>`: the PNG with its alt text and a visible caption above it."""
-    data = base64.b64encode(png).decode("ascii")
-    caption_html = ("" if caption is None else
-                    '<figcaption style="margin:0 0 2px 0;text-align:left;font-size:14px;line-height:1.4;'
-                    f'color:var(--pst-color-text-base,#222)">{html.escape(caption)}</figcaption>')
-    return (f'<figure class="{css_class}" style="margin:0">{caption_html}'
-            f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" '
-            'style="max-width:100%;height:auto"></figure>')
+    return palette_png(PILImage.open(buffer).convert("RGB"), optimize=True)
 
 
 class ExperimentExplorer(widgets.VBox):

@@ -242,11 +242,7 @@ class FrameRenderer:
         for artist in self.dynamic:
             artist.axes.draw_artist(artist)
         rgba = np.asarray(self.fig.canvas.buffer_rgba())  # (height, width, 4)
-        picture = PILImage.fromarray(rgba[..., :3]).quantize(colors=96, method=PILImage.Quantize.FASTOCTREE,
-                                                             dither=PILImage.Dither.NONE)
-        out = io.BytesIO()
-        picture.save(out, format="png", optimize=False, compress_level=compress_level)
-        return out.getvalue()
+        return palette_png(PILImage.fromarray(rgba[..., :3]), compress_level=compress_level)
 
 
 def default_examples(labels, predictions, num_classes):
@@ -484,13 +480,32 @@ class GateExplorer(widgets.VBox):
 def frame_html(png, row, text, lang, renderer):
     """A `<figure>`: the frame's PNG with alt text, and `text` as its visible caption."""
     alt = TEXT[lang]["alt"].format(t=int(row) + 1)
+    size = (int(renderer.width * renderer.dpi), int(renderer.height * renderer.dpi))
+    return figure_html(png, alt, text, "gate-explorer-frame", size=size)
+
+
+def palette_png(picture, *, colors=96, optimize=False, compress_level=9):
+    """A PIL RGB image as PNG bytes with a palette of `colors` (no dithering):
+    the frames of both explorers, small enough to keep many in a page."""
+    from PIL import Image as PILImage
+
+    picture = picture.quantize(colors=colors, method=PILImage.Quantize.FASTOCTREE, dither=PILImage.Dither.NONE)
+    out = io.BytesIO()
+    picture.save(out, format="png", optimize=optimize, compress_level=compress_level)
+    return out.getvalue()
+
+
+def figure_html(png, alt, caption, css_class, *, size=None):
+    """A `<figure>` of class `css_class`: the PNG with its alt text, `caption`
+    (or none for `None`) above it; `size` `(width, height)` in pixels, if known."""
     data = base64.b64encode(png).decode("ascii")
-    width, height = int(renderer.width * renderer.dpi), int(renderer.height * renderer.dpi)
-    return (f'<figure class="gate-explorer-frame" style="margin:0">'
-            f'<figcaption style="margin:0 0 2px 0;text-align:left;font-size:14px;line-height:1.4;'
-            f'color:var(--pst-color-text-base,#222)">{html.escape(text)}</figcaption>'
-            f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" width="{width}" '
-            f'height="{height}" style="max-width:100%;height:auto"></figure>')
+    caption_html = ("" if caption is None else
+                    '<figcaption style="margin:0 0 2px 0;text-align:left;font-size:14px;line-height:1.4;'
+                    f'color:var(--pst-color-text-base,#222)">{html.escape(caption)}</figcaption>')
+    size_html = "" if size is None else f'width="{size[0]}" height="{size[1]}" '
+    return (f'<figure class="{css_class}" style="margin:0">{caption_html}'
+            f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" {size_html}'
+            'style="max-width:100%;height:auto"></figure>')
 
 
 def _single(traces, e):
