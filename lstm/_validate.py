@@ -27,6 +27,13 @@ def positive_int(name, value):
     return int(value)
 
 
+def non_negative_int(name, value):
+    """An integer >= 0 (a seed, a random state), as a Python `int`."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
+        fail(name, "a non-negative integer", repr(value))
+    return int(value)
+
+
 def positive_float(name, value):
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value) or value <= 0:
         fail(name, "a positive finite number", repr(value))

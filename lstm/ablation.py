@@ -117,16 +117,15 @@ def run(task, variant="full", *, seed=0, cache=True, progress=False, **settings)
     settings = _settings(settings)
     _check_task(task)
     v.one_of("variant", variant, VARIANTS)
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        v.fail("seed", "a non-negative integer", repr(seed))
-    path = cache_path(task, variant, int(seed), settings)
+    seed = v.non_negative_int("seed", seed)
+    path = cache_path(task, variant, seed, settings)
     if cache and path.is_file():
         return load(path, with_history=True)
     model = RowClassifier(task.x_train.shape[2], settings["hidden_size"], task.num_classes,
-                          readout="every" if task.per_row else "last", seed=int(seed),
+                          readout="every" if task.per_row else "last", seed=seed,
                           **CELL_ARGS[variant])
     history = train(model, task, epochs=settings["epochs"], batch_size=settings["batch_size"],
-                    learning_rate=settings["learning_rate"], schedule="cosine", seed=int(seed),
+                    learning_rate=settings["learning_rate"], schedule="cosine", seed=seed,
                     progress=progress)
     if cache:
         save(model, path, history)

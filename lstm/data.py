@@ -57,8 +57,7 @@ def load_digits(*, test_size=0.2, random_state=42, scale=True, validation_size=0
     """
     v.fraction("test_size", test_size, allow_zero=False)
     v.fraction("validation_size", validation_size, allow_zero=True)
-    if isinstance(random_state, bool) or not isinstance(random_state, (int, np.integer)) or random_state < 0:
-        v.fail("random_state", "a non-negative integer", repr(random_state))
+    random_state = v.non_negative_int("random_state", random_state)
     if not isinstance(scale, bool):
         v.fail("scale", "True or False", repr(scale))
 

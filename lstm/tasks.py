@@ -135,7 +135,7 @@ def distractors(data, *, k, where="after", noise=1.0, seed=0):
     _check_data(data)
     k = v.positive_int("k", k)
     v.one_of("where", where, ("after", "before"))
-    noise, seed = _check_noise(noise), _check_seed(seed)
+    noise, seed = _check_noise(noise), v.non_negative_int("seed", seed)
     top = _top(data)
 
     def make(x, y, rng):
@@ -183,7 +183,7 @@ def stream(data, *, digits_per_stream, score="every", seed=0):
     if m > smallest:
         v.fail("digits_per_stream", f"at most {smallest} (the smallest split)", repr(m))
     v.one_of("score", score, ("every", "last"))
-    seed = _check_seed(seed)
+    seed = v.non_negative_int("seed", seed)
     side = data.x_train.shape[1]  # 8 rows per digit
 
     def make(x, y, rng):
@@ -238,7 +238,7 @@ def delayed(data, *, delay, noise=1.0, wait=False, seed=0):
     """
     _check_data(data)
     delay = v.positive_int("delay", delay)
-    noise, seed = _check_noise(noise), _check_seed(seed)
+    noise, seed = _check_noise(noise), v.non_negative_int("seed", seed)
     if not isinstance(wait, bool):
         v.fail("wait", "True or False", repr(wait))
     top = _top(data)
@@ -288,7 +288,3 @@ def _check_noise(noise):
     return float(noise)
 
 
-def _check_seed(seed):
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        v.fail("seed", "a non-negative integer", repr(seed))
-    return int(seed)

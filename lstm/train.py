@@ -136,8 +136,7 @@ def train(model, data, *, epochs, batch_size=100, learning_rate=1e-3, seed=0,
     if isinstance(input_noise, bool) or not isinstance(input_noise, numbers.Real) \
             or not np.isfinite(input_noise) or input_noise < 0:
         v.fail("input_noise", "a non-negative finite number", input_noise)
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        v.fail("seed", "a non-negative integer", repr(seed))
+    seed = v.non_negative_int("seed", seed)
     num_classes = getattr(model, "num_classes", 10)
     if isinstance(data, Task) and data.num_classes != num_classes:
         v.fail("model", f"a model with num_classes={data.num_classes} for the {data.name} task",
