@@ -24,6 +24,7 @@ in a real browser (`@pytest.mark.browser`):
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -102,15 +103,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def book_server(book_html):
-    handler = functools.partial(_QuietHandler, directory=str(book_html))
+@contextlib.contextmanager
+def serve(directory):
+    """Serve `directory` on a free localhost port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def book_server(book_html):
+    with serve(book_html) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -157,6 +167,15 @@ class OfflinePage:
 
 @pytest.fixture
 def offline_page(browser, book_server):
+    with open_offline_page(browser, book_server) as record:
+        yield record
+
+
+@contextlib.contextmanager
+def open_offline_page(browser, book_server):
+    """A new page that may load only from `book_server` (a base URL): every other
+    request is aborted and recorded, as are failed requests, console errors
+    (but `KNOWN_CONSOLE_ERRORS`) and page errors. Yields an `OfflinePage`."""
     context = browser.new_context()
     record = OfflinePage(page=None, base_url=book_server)
 
@@ -188,5 +207,7 @@ def offline_page(browser, book_server):
     page.on("requestfailed", on_failed)
     page.on("console", on_console)
     page.on("pageerror", lambda error: record.page_errors.append(str(error)))
-    yield record
-    context.close()
+    try:
+        yield record
+    finally:
+        context.close()

@@ -16,21 +16,17 @@ two messages every Jupyter Book 1 page logs (NOTES.md).
 """
 
 import dataclasses
-import functools
-import http.server
 import importlib.util
 import json
 import shutil
-import threading
 
 import pytest
 
-from conftest import KNOWN_CONSOLE_ERRORS, ROOT, OfflinePage, _QuietHandler
+from conftest import KNOWN_CONSOLE_ERRORS, ROOT, open_offline_page, serve
 
 pytestmark = pytest.mark.browser
 
 CHAPTERS = ("input-gate", "forget-gate", "output-gate")  # each shows the explorer of its ablation
-THEME = (*KNOWN_CONSOLE_ERRORS, "'THEBE_JS_URL' has already been declared")
 NOTE = {"en": "works only when the chapter runs as a notebook with a running kernel (Jupyter)",
         "ja": "ウェブ版の本では実行ボタンを押しても何も起こらず"}
 RUN = {"en": "Run", "ja": "実行"}
@@ -90,7 +86,7 @@ def check_explorer(offline_page, path, lang, *, variants):
     assert _frame(explorer) == (caption, first)
 
     errors = offline_page.console_errors + offline_page.page_errors
-    unexpected = [e for e in errors if not any(known in e for known in THEME)]
+    unexpected = [e for e in errors if not any(known in e for known in KNOWN_CONSOLE_ERRORS)]
     assert unexpected == [], unexpected
     offline_page.assert_offline()
 
@@ -146,29 +142,8 @@ def standalone_site(book_html, tmp_path_factory):
 @pytest.fixture
 def standalone_page(browser, standalone_site):
     """An `OfflinePage` on a localhost server of `standalone_site`."""
-    handler = functools.partial(_QuietHandler, directory=str(standalone_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    context = browser.new_context()
-    record = OfflinePage(page=None, base_url=base)
-
-    def route(route_obj):
-        if route_obj.request.url.startswith(base + "/"):
-            route_obj.continue_()
-        else:
-            record.blocked.append(route_obj.request.url)
-            route_obj.abort()
-
-    context.route("**/*", route)
-    record.page = context.new_page()
-    record.page.on("response", lambda r: r.status >= 400 and record.failed.append(f"{r.status} {r.url}"))
-    record.page.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
-    record.page.on("pageerror", lambda error: record.page_errors.append(str(error)))
-    yield record
-    context.close()
-    server.shutdown()
-    server.server_close()
+    with serve(standalone_site) as base, open_offline_page(browser, base) as record:
+        yield record
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
