@@ -11,13 +11,18 @@ Example (train the article's model in three lines):
 >>> history.plot()                                       # doctest: +SKIP
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import _validate as v
+from .cache import cache_dir, load_entry, save_entry
 from .data import Digits, load_digits
 from .model import RowClassifier
-from .store import cache_dir, data_hash, load, save, source_hash
-from .train import train
+from .sources import training_hash
+from .store import data_hash
+from .train import History, train
 
 
 @dataclass(frozen=True)
@@ -36,11 +41,12 @@ class Recipe:
     fit: dict = field(default_factory=dict)
     scale: bool = True
 
-    def build(self, seed=0):
+    def build(self, seed: int | None = 0) -> RowClassifier:
         """A fresh, untrained `RowClassifier`."""
         return RowClassifier(seed=seed, **self.model)
 
-    def run(self, data=None, *, seed=0, cache=False, progress=True):
+    def run(self, data: Digits | None = None, *, seed: int = 0, cache: bool = False,
+            progress: bool = True) -> tuple[RowClassifier, History]:
         """Build a model and train it: `(model, history)`.
 
         Args:
@@ -59,17 +65,17 @@ class Recipe:
             v.fail("data", f"digits loaded with scale={self.scale} for the {self.name} recipe",
                    f"digits loaded with scale={data.scaled}")
         path = self.cache_path(data, seed)
-        if cache and path.is_file():
-            return load(path, with_history=True)
+        if cache and (entry := load_entry(path)) is not None:
+            return entry
         model = self.build(seed)
         history = train(model, data, seed=seed, progress=progress, **self.fit)
         if cache:
-            save(model, path, history)
+            save_entry(model, path, history)
         return model, history
 
-    def cache_path(self, data, seed):
+    def cache_path(self, data: Digits, seed: int) -> Path:
         """The file `run(cache=True)` reads and writes."""
-        key = f"{self.name}-seed{seed}-data{data_hash(data)}-src{source_hash()[:12]}"
+        key = f"{self.name}-seed{seed}-data{data_hash(data)}-src{training_hash('recipes')[:12]}"
         return cache_dir() / f"{key}.npz"
 
 

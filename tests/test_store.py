@@ -24,22 +24,10 @@ def test_save_load_round_trip(tmp_path):
 
 def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("LSTM_CACHE", str(tmp_path / "c"))
-    assert lstm.cache_dir() == tmp_path / "c" and (tmp_path / "c").is_dir()
+    assert lstm.cache_dir() == tmp_path / "c" and not (tmp_path / "c").exists()  # looking creates nothing
     monkeypatch.delenv("LSTM_CACHE")
     monkeypatch.chdir(tmp_path)  # not the working directory: the package's repository
     assert lstm.cache_dir() == lstm.store.PACKAGE_DIR.parent / "_build" / "lstm-cache"
-
-
-def test_source_hash_covers_the_package_files(tmp_path, monkeypatch):
-    before = lstm.source_hash()
-    assert len(before) == 64 and before == lstm.source_hash()
-    fake = tmp_path / "lstm"
-    fake.mkdir()
-    (fake / "a.py").write_text("x = 1\n")
-    monkeypatch.setattr(lstm.store, "PACKAGE_DIR", fake)
-    one = lstm.source_hash()
-    (fake / "a.py").write_text("x = 2\n")
-    assert lstm.source_hash() != one
 
 
 def test_recipe_cache_trains_once_then_loads(tmp_path, monkeypatch):
@@ -49,7 +37,7 @@ def test_recipe_cache_trains_once_then_loads(tmp_path, monkeypatch):
     recipe = lstm.recipes.Recipe(name="tiny", model=dict(hidden_size=4), fit=dict(epochs=1))
     model, history = recipe.run(data, seed=1, cache=True, progress=False)
     files = list(tmp_path.glob("tiny-seed1-*.npz"))
-    assert len(files) == 1 and lstm.source_hash()[:12] in files[0].name
+    assert len(files) == 1 and lstm.sources.training_hash("recipes")[:12] in files[0].name
     again, history2 = recipe.run(data, seed=1, cache=True, progress=False)
     assert history2.seconds == history.seconds  # loaded, not retrained
     np.testing.assert_array_equal(again.cell.W.numpy(), model.cell.W.numpy())

@@ -1,26 +1,28 @@
-"""Key the notebook execution cache on the `lstm` package's source.
+"""Re-execute a chapter when the code it uses changes, and only then.
 
 jupyter-cache (myst-nb's ``execute_notebooks: cache``) keys a notebook on its
-code cells only, so after a change to ``lstm/`` it would serve pages computed
-by the old package. This extension points ``nb_execution_cache_path`` at
-``<base>/<first 12 hex digits of lstm.source_hash()>`` (base:
-``execute.cache`` from ``_config.yml`` if set, else ``<repo>/_build/.jupyter_cache``):
+code cells and its ``kernelspec`` metadata only, and Sphinx re-reads a page
+only when its own file changes. Neither knows that a chapter's outputs also
+depend on the `lstm` package. This extension gives every chapter a key:
+the hash of the normalized source of the package modules its code cells use,
+followed through the package's import graph (`lstm/sources.py`, `code_hash`).
 
-- package unchanged -> same folder, same config: unchanged chapters are neither
-  re-read nor re-run;
-- package changed -> new folder (empty cache) and a changed ``env`` config value,
-  so Sphinx re-reads every page and myst-nb runs every chapter again.
+- Sphinx: ``env-get-outdated`` returns the pages whose key changed since the
+  last build, so they are read again (and the others are not).
+- jupyter-cache: the key is added to the notebook's ``kernelspec`` metadata
+  (``lstm_code``) before myst-nb looks the notebook up, so a chapter whose key
+  changed misses the cache and runs, and the others are served from it.
 
-Older folders are pruned, keeping the previous one (a quick revert of
-``lstm/`` is then free). The hash is computed here without importing `lstm`
-(which would import TensorFlow into the Sphinx process); a test checks that it
-equals ``lstm.source_hash()``.
+Editing a self-check message thus re-runs the chapters that call a check;
+editing a figure module re-runs the chapters that draw with it; a comment or
+docstring edit re-runs nothing. `lstm/sources.py` is loaded by its path so
+that the Sphinx process never imports TensorFlow.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
+import re
 import shutil
 from pathlib import Path
 
@@ -28,7 +30,9 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-KEEP_OLD = 1  # cache folders of earlier package versions to keep
+CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```", re.S | re.M)
+CELL_OPTIONS = re.compile(r"\A(?:---\n.*?\n---\n|(?::[\w-]+:[^\n]*\n)+)", re.S)
+METADATA_KEY = "lstm_code"
 
 
 def package_dir(name: str = "lstm") -> Path:
@@ -38,57 +42,97 @@ def package_dir(name: str = "lstm") -> Path:
     return Path(list(spec.submodule_search_locations)[0]).resolve()
 
 
-def source_hash(name: str = "lstm") -> str:
-    """Same digest as `lstm.source_hash()`: SHA-256 over each `.py` file's
-    relative path and bytes, in sorted order."""
-    root = package_dir(name)
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+def load_sources(root: Path | None = None):
+    """`lstm/sources.py` as a module, loaded without importing `lstm`."""
+    path = (root or package_dir()) / "sources.py"
+    spec = importlib.util.spec_from_file_location("_lstm_sources", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def cache_path_for(base: Path, digest: str) -> Path:
-    return base / digest[:12]
+def code_of(text: str) -> str:
+    """The Python of a MyST notebook's code cells, without cell options."""
+    return "\n".join(CELL_OPTIONS.sub("", cell) for cell in CODE_CELL.findall(text))
 
 
-def prune(base: Path, keep: Path) -> list[Path]:
-    """Delete cache folders under `base` other than `keep` and the KEEP_OLD most recent."""
-    if not base.is_dir():
-        return []
-    others = [p for p in base.iterdir() if p.is_dir() and p != keep and len(p.name) == 12]
-    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+def page_key(path: Path, sources) -> str | None:
+    """The key of the page at `path`, or None when it has no code cells."""
+    if path.suffix != ".md" or not path.is_file():
+        return None
+    code = code_of(path.read_text(encoding="utf-8"))
+    return sources.code_hash(code) if code.strip() else None
+
+
+def _keys(app, env) -> dict[str, str]:
+    sources = load_sources()
+    keys = {}
+    for docname in env.found_docs:
+        key = page_key(Path(env.doc2path(docname)), sources)
+        if key is not None:
+            keys[docname] = key
+    return keys
+
+
+def on_env_get_outdated(app, env, added, changed, removed):
+    """Pages whose code key changed since the last build: read them again."""
+    keys = _keys(app, env)
+    old = getattr(env, "lstm_code_keys", None)
+    env.lstm_code_keys = keys
+    if old is None:  # an environment from before this extension: re-read every page with code
+        return [d for d in keys if d not in added and d not in changed]
+    stale = [d for d, key in keys.items() if old.get(d) != key and d not in added and d not in changed]
+    if stale:
+        logger.info("exec_cache: the lstm code used by %d page(s) changed: %s", len(stale),
+                    ", ".join(sorted(stale)))
+    return stale
+
+
+def key_notebooks():
+    """Add each chapter's key to the notebook that myst-nb looks up in jupyter-cache."""
+    from myst_nb.core.execute.cache import NotebookClientCache
+
+    if getattr(NotebookClientCache.start_client, "_lstm_keyed", False):
+        return
+    original = NotebookClientCache.start_client
+    sources = load_sources()
+
+    def start_client(self):
+        key = page_key(Path(self.path), sources) if self.path is not None else None
+        if key is not None:
+            self.notebook.metadata.setdefault("kernelspec", {})[METADATA_KEY] = key
+        return original(self)
+
+    start_client._lstm_keyed = True
+    NotebookClientCache.start_client = start_client
+
+
+def remove_old_layout(base: Path) -> list[Path]:
+    """Delete the per-package-hash folders (``<base>/<12 hex digits>``) of the
+    earlier layout of this cache."""
     removed = []
-    for old in others[KEEP_OLD:]:
-        shutil.rmtree(old, ignore_errors=True)
-        removed.append(old)
-    # jupyter-cache files of an unkeyed cache (before this extension) are stale too.
-    for stray in ("global.db", "executed"):
-        if (base / stray).exists():
-            target = base / stray
-            shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink()
+    if base.is_dir():
+        for old in base.iterdir():
+            if old.is_dir() and len(old.name) == 12 and all(c in "0123456789abcdef" for c in old.name):
+                shutil.rmtree(old, ignore_errors=True)
+                removed.append(old)
     return removed
 
 
 def on_config_inited(app, config):
-    if config.nb_execution_mode not in ("cache",):
+    if config.nb_execution_mode != "cache":
         return
     base = Path(config.nb_execution_cache_path or Path(app.srcdir, "_build", ".jupyter_cache"))
     if not base.is_absolute():
         base = Path(app.srcdir, base)
-    if len(base.name) == 12 and all(c in "0123456789abcdef" for c in base.name):
-        base = base.parent  # already keyed (a second config-inited in the same process)
-    digest = source_hash()
-    path = cache_path_for(base.resolve(), digest)
-    path.mkdir(parents=True, exist_ok=True)
-    path.touch()  # mtime = last use, for pruning
-    for old in prune(base.resolve(), path):
-        logger.info("exec_cache: removed the execution cache of an older lstm package: %s", old)
-    config.nb_execution_cache_path = str(path)
-    logger.info("exec_cache: lstm source hash %s -> execution cache %s", digest[:12], path)
+    for old in remove_old_layout(base):
+        logger.info("exec_cache: removed an execution cache of the earlier layout: %s", old)
+    config.nb_execution_cache_path = str(base.resolve())
+    key_notebooks()
 
 
 def setup(app):
     app.connect("config-inited", on_config_inited, priority=900)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("env-get-outdated", on_env_get_outdated)
+    return {"version": "2.0", "env_version": 2, "parallel_read_safe": True,
+            "parallel_write_safe": True}
