@@ -6,8 +6,8 @@
 
 In Jupyter, a slider move or a click on the drawing grid runs a Python
 callback: run the model forward on one image when it changed (`model.trace`),
-draw one frame (`FrameRenderer.render`) and send it to the page. The issue
-asks for an answer within 200 ms. This script times the callbacks themselves,
+draw one frame (`FrameRenderer.render`) and send it to the page. The target
+is an answer within 200 ms. This script times the callbacks themselves,
 as the kernel runs them (the widget messages are not sent anywhere here), over
 many moves, and prints the median and the 95th percentile:
 

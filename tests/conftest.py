@@ -1,4 +1,6 @@
-"""Shared fixtures: the built book, a localhost server of it, and an offline browser.
+"""Shared fixtures: the built book, a localhost server of it, an offline browser, and
+closing figures. Shared constants and helpers are in `helpers.py` (import them from
+there; no module imports this one).
 
 For any test of the built HTML (mark it `@pytest.mark.build`) or of the book
 in a real browser (`@pytest.mark.browser`):
@@ -20,35 +22,30 @@ in a real browser (`@pytest.mark.browser`):
   and uncaught exceptions (``page_errors``) are recorded. Open pages with
   ``offline_page.goto("book/en/introduction.html")`` and end a test with
   ``offline_page.assert_offline()`` (no blocked and no failed request).
+- ``close_figures`` (function): closes every pyplot figure a test opened; a module
+  of figure tests asks for it with
+  ``pytestmark = pytest.mark.usefixtures("close_figures")``.
+
+Matplotlib draws with its Agg backend (no display) in every test: this file
+selects it before any test module imports pyplot.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import re
 import subprocess
 import sys
-import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+import matplotlib
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-# Harmless console errors of Jupyter Book 1 pages (see NOTES.md): tests ignore them.
-KNOWN_CONSOLE_ERRORS = (
-    "Got invalid theme mode",
-    "THEBE_JS_URL has already been declared",
-)
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, open_offline_page, serve
 
 
 @dataclass
@@ -91,32 +88,6 @@ def book_html(book_build) -> Path:
     return book_build.html
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json",
-        ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".svg": "image/svg+xml",
-        ".ipynb": "application/x-ipynb+json",
-    }
-
-    def log_message(self, format, *args):  # noqa: A002 (signature of the base class)
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory):
-    """Serve `directory` on a free localhost port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def book_server(book_html):
     with serve(book_html) as base:
@@ -125,7 +96,10 @@ def book_server(book_html):
 
 @pytest.fixture(scope="session")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        pytest.fail("playwright is missing: run `make setup` (requirements.txt)", pytrace=False)
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (Debian's chromium package)",
                     pytrace=False)
@@ -135,79 +109,14 @@ def browser():
         instance.close()
 
 
-@dataclass
-class OfflinePage:
-    page: object
-    base_url: str
-    blocked: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-
-    def url(self, path: str) -> str:
-        return f"{self.base_url}/{path.lstrip('/')}"
-
-    def goto(self, path: str, **kwargs):
-        response = self.page.goto(self.url(path), **kwargs)
-        assert response is not None and response.ok, f"GET {path}: {response and response.status}"
-        return response
-
-    def docname(self, url: str | None = None) -> str:
-        """'book/en/introduction' for http://127.0.0.1:N/book/en/introduction.html#x."""
-        url = url or self.page.url
-        path = re.sub(r"[?#].*$", "", url)
-        if path.startswith(self.base_url):
-            path = path[len(self.base_url):]
-        return re.sub(r"\.html$", "", path.lstrip("/"))
-
-    def assert_offline(self):
-        assert not self.blocked, f"requests to outside the site were attempted: {self.blocked}"
-        assert not self.failed, f"requests that failed on the local server: {self.failed}"
-
-
 @pytest.fixture
 def offline_page(browser, book_server):
     with open_offline_page(browser, book_server) as record:
         yield record
 
 
-@contextlib.contextmanager
-def open_offline_page(browser, book_server):
-    """A new page that may load only from `book_server` (a base URL): every other
-    request is aborted and recorded, as are failed requests, console errors
-    (but `KNOWN_CONSOLE_ERRORS`) and page errors. Yields an `OfflinePage`."""
-    context = browser.new_context()
-    record = OfflinePage(page=None, base_url=book_server)
-
-    def route(route_obj):
-        url = route_obj.request.url
-        if url.startswith(book_server + "/") or url == book_server:
-            route_obj.continue_()
-        else:
-            record.blocked.append(url)
-            route_obj.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    record.page = page
-
-    def on_response(response):
-        if response.status >= 400:
-            record.failed.append(f"{response.status} {response.url}")
-
-    def on_failed(request):
-        if request.url.startswith(book_server):
-            record.failed.append(f"{request.failure} {request.url}")
-
-    def on_console(message):
-        if message.type == "error" and not any(k in message.text for k in KNOWN_CONSOLE_ERRORS):
-            record.console_errors.append(message.text)
-
-    page.on("response", on_response)
-    page.on("requestfailed", on_failed)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: record.page_errors.append(str(error)))
-    try:
-        yield record
-    finally:
-        context.close()
+@pytest.fixture
+def close_figures():
+    """Close every pyplot figure the test opened."""
+    yield
+    plt.close("all")

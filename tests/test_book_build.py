@@ -9,21 +9,14 @@ splitter and the execution-cache key.
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from test_parity import CHAPTERS, EDITIONS, code_cells
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-
-import bilingual  # noqa: E402
-import exec_cache  # noqa: E402
+import bilingual  # book/_ext/ is on sys.path (`pythonpath` in pyproject.toml)
+from helpers import CHAPTERS, EDITIONS, ROOT, code_cells
 
 PAGES = [(lang, name) for lang in EDITIONS for name in CHAPTERS[lang]]
 OTHER = {"en": "ja", "ja": "en"}
@@ -111,24 +104,29 @@ def test_theme_and_exercise_strings_follow_the_page_language(book_html, lang):
                "sol": "Solution"},
         "ja": {"prev": "前へ", "search": "この本を検索...", "fig": "図", "ex": "練習", "sol": "解答"},
     }[lang]
-    seen_fig = False
+    seen_fig = seen_ex = seen_sol = False
     for name in CHAPTERS[lang]:
         page = soup(page_path(book_html, lang, name))
-        subtitle = page.select_one(".prev-next-area .prev-next-subtitle")
-        if subtitle is not None and page.select_one(".left-prev"):
-            assert subtitle.get_text(strip=True) == expected["prev"]
-        search = page.select_one("input[name=q]") or page.select_one(".search-button__default-text")
-        if search is not None and search.get("placeholder"):
-            assert search["placeholder"] == expected["search"]
+        # Every chapter has a previous page (the landing page, or the other edition's last).
+        subtitle = page.select_one(".prev-next-area .left-prev .prev-next-subtitle")
+        assert subtitle is not None, f"book/{lang}/{name}: no link to the previous page"
+        assert subtitle.get_text(strip=True) == expected["prev"]
+        # The theme's search dialog, on every page.
+        search = page.select_one("input[name=q]")
+        assert search is not None, f"book/{lang}/{name}: no search field"
+        assert search.get("placeholder") == expected["search"]
         for caption in page.select("figcaption .caption-number"):
             seen_fig = True
             assert caption.get_text().startswith(expected["fig"]), caption.get_text()
         # Exercises are optional in a chapter; their labels are checked wherever present.
         for title in page.select("div.exercise > .admonition-title"):
+            seen_ex = True
             assert title.get_text(strip=True).startswith(expected["ex"]), title.get_text()
         for title in page.select("div.solution > .admonition-title"):
+            seen_sol = True
             assert title.get_text(strip=True).startswith(expected["sol"]), title.get_text()
     assert seen_fig, f"no numbered figure in the {lang} edition"
+    assert seen_ex and seen_sol, f"no exercise or no solution in the {lang} edition"
 
 
 @pytest.mark.build
@@ -248,20 +246,6 @@ def test_search_splitter_bigrams_and_stemming():
     lang = bilingual.SearchBilingual({})
     assert [lang.stem(w) for w in ("gates", "forgetting", "記憶", "セル")] == ["gate", "forget", "記憶", "セル"]
     assert lang.word_filter("の") and lang.word_filter("gate") and not lang.word_filter("the")
-
-
-def test_execution_cache_is_keyed_on_the_package_source(tmp_path):
-    import lstm
-
-    assert exec_cache.source_hash() == lstm.source_hash()
-    base = tmp_path / "cache"
-    for name, age in (("aaaaaaaaaaaa", 3), ("bbbbbbbbbbbb", 2), ("cccccccccccc", 1)):
-        (base / name).mkdir(parents=True)
-        os.utime(base / name, (1000 - age, 1000 - age))
-    keep = exec_cache.cache_path_for(base, "cccccccccccc" + "0" * 52)
-    removed = exec_cache.prune(base, keep)
-    assert [p.name for p in removed] == ["aaaaaaaaaaaa"]
-    assert sorted(p.name for p in base.iterdir()) == ["bbbbbbbbbbbb", "cccccccccccc"]
 
 
 def test_math_falls_back_to_the_cdn_without_npm(tmp_path, monkeypatch, caplog):

@@ -1,7 +1,7 @@
 """The experiment explorer in a real browser, with no network and no kernel.
 
 Two pages, driven by Playwright and Debian's `/usr/bin/chromium` (fixtures of
-`conftest.py`; every request that leaves localhost is blocked):
+`conftest.py`, helpers of `helpers.py`; every request that leaves localhost is blocked):
 
 - the built chapters on the input, forget and output gates, in both editions,
   where the book shows `experiment_explorer(result, lang=LANG)` for its ablation;
@@ -12,7 +12,8 @@ Two pages, driven by Playwright and Debian's `/usr/bin/chromium` (fixtures of
 On both, the variant buttons must switch the visible frame (the `jslink` runs
 in the browser), the Run panel must say that it needs a kernel, clicking Run
 must change nothing, and the console must stay free of errors apart from the
-two messages every Jupyter Book 1 page logs (NOTES.md).
+two harmless messages every Jupyter Book 1 page logs (`KNOWN_CONSOLE_ERRORS`;
+docs/notes.md).
 """
 
 import dataclasses
@@ -22,7 +23,7 @@ import shutil
 
 import pytest
 
-from conftest import KNOWN_CONSOLE_ERRORS, ROOT, open_offline_page, serve
+from helpers import KNOWN_CONSOLE_ERRORS, ROOT, open_offline_page, serve
 
 pytestmark = pytest.mark.browser
 

@@ -6,12 +6,13 @@ or taken from `LSTM_BOOK_HTML`); every request that leaves localhost is
 blocked. In both editions the explorer must render from its saved widget
 state, respond to the row slider, the example chooser and the Play button (the
 links run in the browser: there is no kernel), and leave the console free of
-errors apart from the two messages every Jupyter Book 1 page logs (NOTES.md).
+errors apart from the two harmless messages every Jupyter Book 1 page logs
+(`KNOWN_CONSOLE_ERRORS`; docs/notes.md).
 """
 
 import pytest
 
-from conftest import KNOWN_CONSOLE_ERRORS
+from helpers import KNOWN_CONSOLE_ERRORS
 
 pytestmark = pytest.mark.browser
 

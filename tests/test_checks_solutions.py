@@ -63,7 +63,7 @@ def _namespace():
 
 def _run_call(call, namespace):
     """Evaluate the check call as the notebook cell's last expression."""
-    return eval(call, namespace)  # noqa: S307  (the book's own code)
+    return eval(call, namespace)  # the book's own code
 
 
 def test_the_book_has_checked_exercises():

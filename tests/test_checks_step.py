@@ -87,8 +87,10 @@ WRONG_STEPS = [
     (variant(hx=True), "concat_order", "`[h, x]` instead of `[x, h]`", "逆の順番で連結"),
     (variant(bias=False), "bias_missing", "The bias `b` is missing", "バイアス `b` が抜けています"),
     (variant(update=lambda f, i, z, c: i * z), "old_cell_missing", "does not contain the old one", "古い記憶セル"),
-    (variant(update=lambda f, i, z, c: f * c + z), "input_gate_missing", "The input gate is missing", "入力ゲートが抜けています"),
-    (variant(out=lambda o, c: tf.tanh(c)), "output_gate_missing", "The output gate is missing", "出力ゲートが抜けています"),
+    (variant(update=lambda f, i, z, c: f * c + z), "input_gate_missing", "The input gate is missing",
+     "入力ゲートが抜けています"),
+    (variant(out=lambda o, c: tf.tanh(c)), "output_gate_missing", "The output gate is missing",
+     "出力ゲートが抜けています"),
 ]
 
 

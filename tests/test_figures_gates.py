@@ -1,14 +1,11 @@
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
+import lstm
+from helpers import draw_without_warnings
+from lstm.figures import gates
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import lstm  # noqa: E402
-from figure_checks import close_figures, draw_without_warnings  # noqa: E402,F401
-from lstm.figures import gates  # noqa: E402
+pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
 
 
 @pytest.fixture(scope="module")

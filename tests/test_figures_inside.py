@@ -1,16 +1,13 @@
 """Chapter 10's numbers and figures (lstm.figures.inside)."""
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
+import lstm
+from helpers import draw_without_warnings
+from lstm.figures import inside
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import lstm  # noqa: E402
-from figure_checks import close_figures, draw_without_warnings  # noqa: E402,F401
-from lstm.figures import inside  # noqa: E402
+pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
 
 B, T, H, K = 40, 8, 5, 10
 

@@ -1,26 +1,16 @@
 import dataclasses
-import inspect
 import logging
 import warnings
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
+import lstm
+from lstm import evaluate
+from lstm.figures import training as figs
+from lstm.recipes import Recipe
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import lstm  # noqa: E402
-from lstm import evaluate  # noqa: E402
-from lstm.figures import training as figs  # noqa: E402
-from lstm.recipes import Recipe  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
 
 
 @pytest.fixture(scope="module")
@@ -71,10 +61,9 @@ def test_recipe_table_in_japanese_and_unknown_settings():
     assert rows["記憶セルの数（隠れ層の大きさ）"] == ["7"]
     assert rows["1 エポックのバッチ数（使う画像）"] == ["2（1437 枚中 1000 枚）"]
     assert rows["`future_option`"] == ["3"]  # a setting the table does not know keeps its name
-    if "input_noise" in inspect.signature(lstm.train).parameters:  # an option that is off reads "none"
-        assert rows["画素に加えるガウスノイズ（標準偏差）"] == ["なし"]
-        noisy = Recipe(name="noisy", fit=dict(epochs=1, input_noise=0.25))
-        assert _rows(figs.recipe_table([noisy], lang="en"))["Gaussian noise on the pixels (sd)"] == ["0.25"]
+    assert rows["画素に加えるガウスノイズ（標準偏差）"] == ["なし"]  # an option that is off reads "none"
+    noisy = Recipe(name="noisy", fit=dict(epochs=1, input_noise=0.25))
+    assert _rows(figs.recipe_table([noisy], lang="en"))["Gaussian noise on the pixels (sd)"] == ["0.25"]
     settings = figs.recipe_settings(odd)
     assert settings["init"] == "glorot" and settings["forget_bias"] == 1.0 and settings["scale"] is True
 

@@ -1,6 +1,6 @@
 """`lstm.gradients`: the vanishing-gradient measurement of chapter 3."""
 
-import lstm  # noqa: F401  (before TensorFlow)
+import lstm  # before TensorFlow: it quiets its start-up lines
 
 import numpy as np
 import pytest

@@ -15,80 +15,15 @@ import io
 import re
 import token
 import tokenize
-from pathlib import Path
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-BOOK = ROOT / "book"
-EDITIONS = ("en", "ja")
-
-FRONT_MATTER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-    format_version: 0.13
-    jupytext_version: 1.19.6
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-"""
-
-
-def toc_chapters() -> dict[str, list[str]]:
-    """{'en': ['introduction', ...], 'ja': [...]} from _toc.yml, in order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    chapters: dict[str, list[str]] = {lang: [] for lang in EDITIONS}
-    for part in toc.get("parts", []):
-        for entry in part.get("chapters", []):
-            match = re.fullmatch(r"book/(en|ja)/([\w.-]+)", entry["file"])
-            if match:
-                chapters[match[1]].append(match[2])
-    return chapters
-
-
-CHAPTERS = toc_chapters()
+from helpers import BOOK, CHAPTERS, EDITIONS, FRONT_MATTER, code_cells
 
 
 # --------------------------------------------------------------------------
-# Reading code cells
+# Comparing code cells (`code_cells`, which reads them, is in helpers.py)
 # --------------------------------------------------------------------------
-
-_FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})\{code-cell\}(?P<rest>.*)$")
-
-
-def code_cells(text: str) -> list[str]:
-    """The source of each ```{code-cell} ... ``` block, without its option lines."""
-    cells = []
-    lines = text.splitlines()
-    i = 0
-    while i < len(lines):
-        match = _FENCE_OPEN.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        fence = match["fence"]
-        i += 1
-        body = []
-        while i < len(lines) and not (
-                lines[i].startswith(fence[0] * len(fence))
-                and lines[i].strip() == fence[0] * len(lines[i].strip())):
-            body.append(lines[i])
-            i += 1
-        i += 1  # closing fence
-        # Options: `:key: value` lines right under the fence (or a --- YAML block).
-        if body and body[0].strip() == "---":
-            end = body.index("---", 1) if "---" in body[1:] else 0
-            body = body[end + 1:]
-        while body and body[0].startswith(":"):
-            body.pop(0)
-        cells.append("\n".join(body).strip("\n"))
-    return cells
-
 
 def masked_tokens(source: str) -> list[tuple[str, str]]:
     """Python tokens with strings as STR and comments, blank lines and

@@ -2,7 +2,7 @@
 
 import dataclasses
 
-import lstm  # noqa: F401  (before TensorFlow)
+import lstm  # before TensorFlow: it quiets its start-up lines
 
 import numpy as np
 import pytest

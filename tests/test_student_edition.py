@@ -34,15 +34,10 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from test_parity import CHAPTERS, EDITIONS, code_cells
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-sys.path.insert(0, str(ROOT / "tools"))
-
-import bilingual  # noqa: E402
-import build_book  # noqa: E402
-import student_edition as se  # noqa: E402
+import bilingual  # book/_ext/ and tools/ are on sys.path (`pythonpath` in pyproject.toml)
+import build_book
+import student_edition as se
+from helpers import CHAPTERS, EDITIONS, FRONT_MATTER, ROOT, code_cells
 
 TEACHER_ONLY = set(se.TEACHER_ONLY)
 EXPORTED = [(lang, name) for lang in EDITIONS for name in CHAPTERS[lang] if name not in TEACHER_ONLY]
@@ -211,8 +206,6 @@ def test_student_notebook_keeps_code_cells_and_attaches_figures(tmp_path):
 
 
 def se_front_matter() -> str:
-    from test_parity import FRONT_MATTER
-
     return FRONT_MATTER + "\n"
 
 

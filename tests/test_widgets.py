@@ -4,16 +4,12 @@ import base64
 import io
 import re
 
-import matplotlib
+import numpy as np
+import pytest
+from PIL import Image as PILImage
 
-matplotlib.use("Agg")
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from PIL import Image as PILImage  # noqa: E402
-
-import lstm  # noqa: E402
-from lstm import widgets as W  # noqa: E402
+import lstm
+from lstm import widgets as W
 
 ROWS = 8
 

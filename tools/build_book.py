@@ -8,7 +8,9 @@
 What happens, and where:
 
 - TensorFlow is quieted for the kernels that run the chapters
-  (TF_CPP_MIN_LOG_LEVEL=3, TF_ENABLE_ONEDNN_OPTS=0; see NOTES.md).
+  (TF_CPP_MIN_LOG_LEVEL=3 and TF_ENABLE_ONEDNN_OPTS=0, which TensorFlow reads
+  when it is imported: without both, its start-up lines reach the pages; see
+  docs/notes.md).
 - Every chapter is executed through myst-nb's jupyter-cache
   (`execute_notebooks: cache` in `_config.yml`). `book/_ext/exec_cache.py` keys
   that cache on `lstm.source_hash()`, so a change to `lstm/` re-runs every
@@ -21,15 +23,16 @@ What happens, and where:
 - `--strict` re-reads every page (`--all`, execution still cached): a warning
   from a page that an earlier build already read would otherwise go unseen.
 
-- `--student` builds the student edition (issue 6): the same book with
-  sphinx-exercise's `hide_solutions: True` (see `book/_ext/student_edition.py`),
-  from a generated `_config.yml`/`_toc.yml` in `_build/.student/` (the
-  teacher's page left out), sharing the teacher build's execution cache. Its
-  working folder `_build/.student/_build/` (doctrees, executed notebooks) holds
-  the solutions and is never handed out; the edition itself is copied into
-  `_build/student/`: `html/` (the site) and `notebooks/{en,ja}/<chapter>.ipynb`
-  (the chapters without solutions, outputs cleared), and checked for leftovers
-  of a solution before the build reports success.
+- `--student` builds the student edition, the book to hand out to students:
+  the same book with sphinx-exercise's `hide_solutions: True` (see
+  `book/_ext/student_edition.py`), from a generated `_config.yml`/`_toc.yml`
+  in `_build/.student/` (the teacher's page left out), sharing the teacher
+  build's execution cache. Its working folder `_build/.student/_build/`
+  (doctrees, executed notebooks) holds the solutions and is never handed out;
+  the edition itself is copied into `_build/student/`: `html/` (the site) and
+  `notebooks/{en,ja}/<chapter>.ipynb` (the chapters without solutions, outputs
+  cleared), and checked for leftovers of a solution before the build reports
+  success.
 
 The exit status is jupyter-book's; the wall-clock time is printed at the end.
 """

@@ -1,7 +1,7 @@
 """Two editions, one Sphinx project: per-page language for the bilingual book.
 
 Why one project and not two builds (one per language) merged into one site:
-the issue asks for one table of contents with an English and a Japanese part,
+the book wants one table of contents with an English and a Japanese part,
 links from every chapter to its twin, one search that serves both languages,
 and labels that are unique across both editions. One project gives all of that
 for free (one sidebar, `{doc}` links and labels checked by Sphinx across the
