@@ -14,7 +14,7 @@ last ``hidden_size`` rows read the previous output ``h``. ``b`` has shape
     block 3  o  output gate     sigmoid
 
 Keras keeps two kernels (input and recurrent) and orders its blocks
-i, f, c, o, where its c is our z: ``lstm.keras`` maps between the two.
+i, f, c, o, where its c is our z: ``lstm.keras_interop`` maps between the two.
 
 The update, for one time step::
 
@@ -23,7 +23,10 @@ The update, for one time step::
     h = o * c                # cell_tanh=False (the article's variant)
 """
 
-from typing import NamedTuple
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 import tensorflow as tf
@@ -35,6 +38,10 @@ GATE_ORDER = ("z", "i", "f", "o")
 
 GATE_NAMES = ("i", "f", "o")
 """The gates that `LSTMCell(gates=...)` may learn or hold at 1."""
+
+TRACED = GATE_ORDER + ("c", "h")
+"""What one step computes, in order: the fields of `Activations` (and of
+`lstm.Trace`, which adds `probs`)."""
 
 
 class Activations(NamedTuple):
@@ -85,8 +92,9 @@ class LSTMCell(tf.Module):
     ((2, 4), (12, 16))
     """
 
-    def __init__(self, input_size, hidden_size, *, cell_tanh=True, forget_bias=1.0,
-                 init="glorot", gates=GATE_NAMES, seed=None, dtype=tf.float32):
+    def __init__(self, input_size: int, hidden_size: int, *, cell_tanh: bool = True,
+                 forget_bias: float = 1.0, init: str = "glorot", gates: Sequence[str] = GATE_NAMES,
+                 seed: int | None = None, dtype: tf.DType | str = tf.float32) -> None:
         super().__init__(name="lstm_cell")
         self.input_size = v.positive_int("input_size", input_size)
         self.hidden_size = v.positive_int("hidden_size", hidden_size)
@@ -106,18 +114,18 @@ class LSTMCell(tf.Module):
         self.W = tf.Variable(W, dtype=dtype, name="W")  # (input_size + H, 4H)
         self.b = tf.Variable(b, dtype=dtype, name="b")  # (4H,)
 
-    def config(self):
+    def config(self) -> dict[str, Any]:
         """The constructor's arguments, enough to build the same cell again."""
         return dict(input_size=self.input_size, hidden_size=self.hidden_size,
                     cell_tanh=self.cell_tanh, forget_bias=self.forget_bias, init=self.init,
                     gates=list(self.gates), seed=self.seed, dtype=self.dtype.name)
 
-    def zero_state(self, batch_size):
+    def zero_state(self, batch_size: int | tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
         """`(h, c)`, both zeros of shape `(batch_size, hidden_size)`."""
         zeros = tf.zeros((batch_size, self.hidden_size), dtype=self.dtype)
         return zeros, zeros
 
-    def activations(self, state, x):
+    def activations(self, state: tuple[tf.Tensor, tf.Tensor], x: tf.Tensor) -> Activations:
         """One step, returning every intermediate value as `Activations`.
 
         This is the only implementation of the step; `__call__` and `step`
@@ -135,7 +143,8 @@ class LSTMCell(tf.Module):
         h = o * (tf.tanh(c) if self.cell_tanh else c)
         return Activations(z, i, f, o, c, h)
 
-    def __call__(self, state, x):
+    def __call__(self, state: tuple[tf.Tensor, tf.Tensor],
+                 x: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
         """One step: `(h, c)` from `state = (h_prev, c_prev)` and `x`."""
         self._check_call(state, x)
         a = self.activations(state, x)
@@ -154,7 +163,7 @@ class LSTMCell(tf.Module):
                 v.fail(name, f"shape (batch, {size})", f"shape {shape}")
 
     @classmethod
-    def from_keras(cls, layer):
+    def from_keras(cls, layer: tf.keras.layers.Layer) -> LSTMCell:
         """Build a cell from a built `tf.keras.layers.LSTM` (or its cell).
 
         See `lstm.keras_interop.from_keras`.
@@ -164,7 +173,7 @@ class LSTMCell(tf.Module):
         return from_keras(layer)
 
 
-def float_dtype(dtype):
+def float_dtype(dtype: tf.DType | str) -> tf.DType:
     """`dtype` as a TensorFlow float dtype; only float32 and float64 are allowed."""
     dtype = tf.as_dtype(dtype)
     if dtype not in (tf.float32, tf.float64):
@@ -172,7 +181,7 @@ def float_dtype(dtype):
     return dtype
 
 
-def glorot_uniform(shape, seed):
+def glorot_uniform(shape: tuple[int, int], seed: int | None) -> np.ndarray:
     """Glorot's uniform draw for a `(fan_in, fan_out)` weight, as float64 NumPy."""
     limit = np.sqrt(6.0 / (shape[0] + shape[1]))
     return np.random.default_rng(seed).uniform(-limit, limit, size=shape)

@@ -1,7 +1,8 @@
 """sklearn's 8×8 digits as sequences of rows."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
-from typing import Optional
 
 import numpy as np
 from sklearn import datasets
@@ -23,18 +24,19 @@ class Digits:
     y_train: np.ndarray
     x_test: np.ndarray
     y_test: np.ndarray
-    x_val: Optional[np.ndarray] = None
-    y_val: Optional[np.ndarray] = None
+    x_val: np.ndarray | None = None
+    y_val: np.ndarray | None = None
     scaled: bool = True
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         sizes = f"train={len(self.y_train)}, test={len(self.y_test)}"
         if self.y_val is not None:
             sizes += f", val={len(self.y_val)}"
         return f"Digits({sizes}, scaled={self.scaled})"
 
 
-def load_digits(*, test_size=0.2, random_state=42, scale=True, validation_size=0):
+def load_digits(*, test_size: float = 0.2, random_state: int = 42, scale: bool = True,
+                validation_size: float = 0) -> Digits:
     """Load sklearn's digits, split as the article splits them.
 
     Args:

@@ -63,7 +63,7 @@ def row_gradient_norms(model, images, labels, *, wrt="x"):
         tape.watch(x)
         tape.watch(eps)
         h = _unroll(model, x, eps)  # (B, H), the last state
-        per_image = tf.nn.sparse_softmax_cross_entropy_with_logits(labels, model.readout(h))  # (B,)
+        per_image = tf.nn.sparse_softmax_cross_entropy_with_logits(labels, model.apply_head(h))  # (B,)
         # Images do not interact, so the gradient of the sum with respect to
         # image n's rows is the gradient of image n's own loss.
         loss = tf.reduce_sum(per_image)

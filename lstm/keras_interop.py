@@ -7,6 +7,8 @@ Our cell (see the layout at the top of `cell.py`) keeps one fused `W` over
 block `KERAS_TO_OURS[k]`.
 """
 
+from __future__ import annotations
+
 import numpy as np
 import tensorflow as tf
 
@@ -26,7 +28,7 @@ def _reorder(a, order, hidden_size):
     return np.concatenate([blocks[k] for k in order], axis=-1)
 
 
-def keras_weights(cell):
+def keras_weights(cell: LSTMCell) -> list[np.ndarray]:
     """`[kernel, recurrent_kernel, bias]` for `tf.keras.layers.LSTM`.
 
     Args:
@@ -55,7 +57,7 @@ def keras_weights(cell):
             _reorder(b, KERAS_TO_OURS, H)]       # (4H,)
 
 
-def from_keras(layer):
+def from_keras(layer: tf.keras.layers.Layer) -> LSTMCell:
     """Build an `LSTMCell` holding the weights of a built Keras LSTM.
 
     Args:

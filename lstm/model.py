@@ -4,16 +4,20 @@ Row `t` of an image is time step `t`: an 8×8 digit becomes 8 steps of 8
 features. The classifier head reads the last `h` (and, for `trace`, every `h`).
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import tensorflow as tf
 
 from . import _validate as v
-from .cell import LSTMCell
+from .cell import Activations, LSTMCell
 
 
-def scan(cell, images, state=None):
+def scan(cell: LSTMCell, images: np.ndarray | tf.Tensor,
+         state: tuple[tf.Tensor, tf.Tensor] | None = None) -> Activations:
     """Run `cell` over the rows of `images` and keep every step.
 
     Args:
@@ -67,7 +71,8 @@ class RowClassifier(tf.Module):
         hidden_size: memory cells of the LSTM.
         num_classes: classes to predict.
         cell: an `LSTMCell` to use instead of building one; its sizes must
-            match `input_size` and `hidden_size`, and `cell_kwargs` must be empty.
+            match `input_size` and `hidden_size`, and no cell argument
+            (`forget_bias`, `gates`, ...) may be given with it.
         head: `"linear"` gives logits `h W_v + b_v`; `"tanh"` gives
             `tanh(h W_v + b_v)`, the article's output layer.
         readout: `"last"` scores the last row only: logits `(batch,
@@ -82,7 +87,9 @@ class RowClassifier(tf.Module):
 
     `model(images)` takes `(batch, rows, input_size)` and returns logits
     `(batch, num_classes)` (`readout="last"`) or `(batch, rows, num_classes)`
-    (`readout="every"`).
+    (`readout="every"`). The arguments are kept as attributes of the same
+    names (`model.head`, `model.readout`, ...); `model.apply_head(h)` is the
+    head itself, the output layer `W_v`, `b_v`.
 
     Example:
 
@@ -91,14 +98,16 @@ class RowClassifier(tf.Module):
     (3, 10)
     """
 
-    def __init__(self, input_size=8, hidden_size=50, num_classes=10, *, cell=None,
-                 head="linear", readout="last", head_std=None, seed=None, **cell_kwargs):
+    def __init__(self, input_size: int = 8, hidden_size: int = 50, num_classes: int = 10, *,
+                 cell: LSTMCell | None = None, head: str = "linear", readout: str = "last",
+                 head_std: float | None = None, seed: int | None = None,
+                 **cell_kwargs: Any) -> None:
         super().__init__(name="row_classifier")
         self.input_size = v.positive_int("input_size", input_size)
         self.hidden_size = v.positive_int("hidden_size", hidden_size)
         self.num_classes = v.positive_int("num_classes", num_classes)
         self.head = v.one_of("head", head, ("linear", "tanh"))
-        self.readout_rows = v.one_of("readout", readout, ("last", "every"))
+        self.readout = v.one_of("readout", readout, ("last", "every"))
         if head_std is not None:
             v.positive_float("head_std", head_std)
         self.head_std = head_std
@@ -109,7 +118,8 @@ class RowClassifier(tf.Module):
             if not isinstance(cell, LSTMCell):
                 v.fail("cell", "an lstm.LSTMCell or None", type(cell).__name__)
             if cell_kwargs:
-                v.fail("cell_kwargs", "no cell arguments when `cell` is given", repr(sorted(cell_kwargs)))
+                v.fail(min(cell_kwargs), "no cell arguments when `cell` is given",
+                       repr(sorted(cell_kwargs)))
             if (cell.input_size, cell.hidden_size) != (self.input_size, self.hidden_size):
                 v.fail("cell", f"a cell of sizes ({input_size}, {hidden_size})",
                        f"a cell of sizes ({cell.input_size}, {cell.hidden_size})")
@@ -125,37 +135,37 @@ class RowClassifier(tf.Module):
         self.W_v = tf.Variable(W_v, dtype=cell.dtype, name="W_v")  # (H, K)
         self.b_v = tf.Variable(b_v, dtype=cell.dtype, name="b_v")  # (K,)
 
-    def config(self):
+    def config(self) -> dict[str, Any]:
         """The constructor's arguments (the cell's included)."""
         cell = self.cell.config()
         del cell["input_size"], cell["hidden_size"], cell["seed"]  # the model passes its own seed
         return dict(input_size=self.input_size, hidden_size=self.hidden_size,
-                    num_classes=self.num_classes, head=self.head, readout=self.readout_rows,
+                    num_classes=self.num_classes, head=self.head, readout=self.readout,
                     head_std=self.head_std,
                     seed=self.seed, cell=cell)
 
-    def readout(self, h):
+    def apply_head(self, h: tf.Tensor) -> tf.Tensor:
         """The head: `(..., hidden_size)` to scores `(..., num_classes)`."""
         scores = tf.tensordot(h, self.W_v, axes=1) + self.b_v
         return tf.tanh(scores) if self.head == "tanh" else scores
 
-    def logits(self, images):
+    def logits(self, images: np.ndarray | tf.Tensor) -> tf.Tensor:
         """Logits without input checks: the fast path for training loops."""
         h = scan(self.cell, images).h  # (B, T, H)
-        return self.readout(h if self.readout_rows == "every" else h[:, -1, :])  # (B, T, K) or (B, K)
+        return self.apply_head(h if self.readout == "every" else h[:, -1, :])  # (B, T, K) or (B, K)
 
-    def __call__(self, images):
+    def __call__(self, images: np.ndarray) -> tf.Tensor:
         """Logits `(batch, num_classes)`, or `(batch, rows, num_classes)` with
         `readout="every"`, for `images` `(batch, rows, input_size)`."""
         images = self._check_images(images, single=False)
         return self.logits(images)
 
-    def predict(self, images):
+    def predict(self, images: np.ndarray) -> np.ndarray:
         """Predicted class per image `(batch,)`, or per row `(batch, rows)` with
         `readout="every"`, as a NumPy int array."""
         return np.argmax(self(images).numpy(), axis=-1)
 
-    def trace(self, images):
+    def trace(self, images: np.ndarray) -> Trace:
         """Every gate, the state and the prediction after every row.
 
         Args:
@@ -169,7 +179,7 @@ class RowClassifier(tf.Module):
         single = images.ndim == 2
         batch = images[None] if single else images
         a = scan(self.cell, batch)
-        probs = tf.nn.softmax(self.readout(a.h), axis=-1)  # (B, T, K)
+        probs = tf.nn.softmax(self.apply_head(a.h), axis=-1)  # (B, T, K)
         arrays = {k: np.asarray(t) for k, t in a._asdict().items()}
         arrays["probs"] = probs.numpy()
         if single:

@@ -32,7 +32,7 @@ def text(lang, key):
 def use_lang(lang):
     """Prepare Matplotlib for labels in `lang` (a Japanese font for "ja")."""
     if check_lang(lang) == "ja":
-        import matplotlib_fontja  # noqa: F401  (registers IPAexGothic and selects it)
+        import matplotlib_fontja  # registers IPAexGothic; japanize() selects it
 
         matplotlib_fontja.japanize()
 

@@ -132,13 +132,13 @@ class RNNClassifier(tf.Module):
                                name="W_v")  # (H, K)
         self.b_v = tf.Variable(np.zeros(K), dtype=self.cell.dtype, name="b_v")  # (K,)
 
-    def readout(self, h):
+    def apply_head(self, h):
         """The head: `(..., hidden_size)` to logits `(..., num_classes)`."""
         return tf.tensordot(h, self.W_v, axes=1) + self.b_v
 
     def logits(self, images):
         """Logits without input checks: the fast path for training loops."""
-        return self.readout(rnn_scan(self.cell, images)[:, -1, :])  # (B, K)
+        return self.apply_head(rnn_scan(self.cell, images)[:, -1, :])  # (B, K)
 
     def __call__(self, images):
         """Logits `(batch, num_classes)` for `images` `(batch, rows, input_size)`."""

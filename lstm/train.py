@@ -1,14 +1,25 @@
 """One training loop for every model and recipe in the book."""
 
+from __future__ import annotations
+
 import numbers
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import tensorflow as tf
 
 from . import _validate as v
 from .progress import Progress
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .data import Digits
+    from .tasks import Task
 
 
 @dataclass
@@ -30,11 +41,11 @@ class History:
     seconds: list = field(default_factory=list)
     val_on: str = "test"
 
-    def as_dict(self):
+    def as_dict(self) -> dict[str, Any]:
         return dict(loss=self.loss, acc=self.acc, val_acc=self.val_acc,
                     test_acc=self.test_acc, seconds=self.seconds, val_on=self.val_on)
 
-    def plot(self, *, lang="en", ax=None):
+    def plot(self, *, lang: str = "en", ax: Axes | None = None) -> Figure:
         """The article's graph: `acc` and `val_acc` per epoch, y from 0 to 1.
 
         Args:
@@ -57,14 +68,17 @@ class History:
         return fig
 
 
-def accuracy(model, x, y, batch_size=512):
+def accuracy(model: Callable[[np.ndarray], tf.Tensor], x: np.ndarray, y: np.ndarray,
+             batch_size: int = 512) -> float:
     """Fraction of `x` that `model` classifies as `y`.
 
     With labels `(n, rows)` (a model with `readout="every"`), the fraction of
     the scored rows (label >= 0) that it classifies right.
     """
-    if hasattr(model, "readout_rows"):  # a RowClassifier: check the labels against its readout
-        per_row = model.readout_rows == "every"
+    from .model import RowClassifier
+
+    if isinstance(model, RowClassifier):  # check the labels against its readout
+        per_row = model.readout == "every"
         x = v.array("x", x, rank=3, last=model.input_size)
         y = v.labels("y", y, num_classes=model.num_classes, length=len(x), per_row=per_row,
                      rows=x.shape[1] if per_row else None)
@@ -81,9 +95,11 @@ def _accuracy(forward, x, y, batch_size=512):
     return hits / scored
 
 
-def train(model, data, *, epochs, batch_size=100, learning_rate=1e-3, seed=0,
-          loss="cross_entropy", reduction="mean", shuffle=True, drop_remainder=False,
-          schedule="constant", input_noise=0.0, progress=True):
+def train(model: Callable[[np.ndarray], tf.Tensor], data: Digits | Task, *, epochs: int,
+          batch_size: int = 100, learning_rate: float = 1e-3, seed: int = 0,
+          loss: str = "cross_entropy", reduction: str = "mean", shuffle: bool = True,
+          drop_remainder: bool = False, schedule: str = "constant", input_noise: float = 0.0,
+          progress: bool = True) -> History:
     """Train `model` on `data` with Adam and return its `History`.
 
     Args:
@@ -116,13 +132,14 @@ def train(model, data, *, epochs, batch_size=100, learning_rate=1e-3, seed=0,
         A `History`.
     """
     from .data import Digits
+    from .model import RowClassifier
     from .tasks import Task
 
     if not isinstance(data, (Digits, Task)):
         v.fail("data", "an lstm.Digits record from lstm.load_digits() or an lstm.tasks.Task",
                type(data).__name__)
     per_row = isinstance(data, Task) and data.per_row
-    every = getattr(model, "readout_rows", "last") == "every"
+    every = isinstance(model, RowClassifier) and model.readout == "every"
     if per_row != every:
         expected = ("a model with readout='every' for a task with a label per row" if per_row
                     else "a model with readout='last' for data with one label per sequence")

@@ -33,8 +33,9 @@ import numpy as np
 
 from . import _validate as v
 from . import plotting
+from .cell import GATE_NAMES, TRACED
 
-GATES = ("z", "i", "f", "o", "c", "h")
+HEATMAPS = TRACED  # one heatmap per quantity a step computes: z, i, f, o, c, h
 MAX_EXAMPLES = 20  # each example adds its 8 frames to the page: about 140 kB
 PEN_LEVELS = (0.0, 0.25, 0.5, 0.75, 1.0)  # intensities the drawing pen offers, × the ink
 
@@ -177,11 +178,11 @@ class FrameRenderer:
         # The heatmaps: one column per row read, one line per hidden unit.
         self.maps, self.marks = {}, {}
         left, w, gap, bottom, top = 212, 66, 12, 78, 292  # pixels
-        for k, gate in enumerate(GATES):
+        for k, gate in enumerate(HEATMAPS):
             x = left + k * (w + gap)
             ax = fig.add_axes([x * px_w, bottom * px_h, w * px_w, (top - bottom) * px_h])
             vmax = c_max if gate == "c" else 1.0
-            vmin = 0.0 if gate in ("i", "f", "o") else -vmax
+            vmin = 0.0 if gate in GATE_NAMES else -vmax
             cmap = mpl.colormaps[_CMAPS[gate]].with_extremes(bad="#ececec")
             self.maps[gate] = ax.imshow(np.full((hidden_size, rows), np.nan), cmap=cmap, vmin=vmin,
                                         vmax=vmax, aspect="auto", interpolation="nearest")
@@ -226,7 +227,7 @@ class FrameRenderer:
         self.digit.set_data(image)  # (rows, features)
         self.dim.set_y(row + 0.5)
         self.cursor.set_y(row - 0.5)
-        for gate in GATES:
+        for gate in HEATMAPS:
             values = np.array(getattr(trace, gate).T, dtype=float)  # (H, rows)
             values[:, row + 1:] = np.nan
             self.maps[gate].set_data(values)
@@ -510,4 +511,4 @@ def figure_html(png, alt, caption, css_class, *, size=None):
 
 def _single(traces, e):
     """The `Trace` of example `e` from a batched `Trace`."""
-    return type(traces)(**{k: getattr(traces, k)[e] for k in GATES + ("probs",)})
+    return type(traces)(**{k: getattr(traces, k)[e] for k in TRACED + ("probs",)})

@@ -21,6 +21,12 @@ def test_shapes_and_layout():
     assert h.dtype == c.dtype == tf.float32
 
 
+def test_traced_names_the_fields_of_activations_and_trace():
+    assert lstm.TRACED == lstm.GATE_ORDER + ("c", "h") == lstm.Activations._fields
+    assert tuple(lstm.Trace.__dataclass_fields__) == lstm.TRACED + ("probs",)
+    assert set(lstm.GATE_NAMES) < set(lstm.GATE_ORDER)
+
+
 def test_step_matches_equations_written_out():
     rng = np.random.default_rng(1)
     cell = LSTMCell(4, 3, seed=2)

@@ -3,30 +3,21 @@
 import io
 import warnings
 
-import lstm  # noqa: F401  (before TensorFlow)
-
 import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
+import lstm
+import lstm.figures.block as block
+import lstm.figures.digits as digits
+import lstm.figures.gradients as gradients
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import lstm.figures.block as block  # noqa: E402
-import lstm.figures.digits as digits  # noqa: E402
-import lstm.figures.gradients as gradients  # noqa: E402
+pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
 
 
 @pytest.fixture(scope="module")
 def data():
     return lstm.load_digits()
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def all_text(fig):
@@ -65,9 +56,9 @@ def test_digit_grid_bad_arguments(data):
 
 
 @pytest.mark.parametrize("lang, word", [("en", "time step"), ("ja", "時刻")])
-def test_scan(data, lang, word):
+def test_scan_figure(data, lang, word):
     image = data.x_train[0]
-    fig = digits.scan(image, lang=lang)
+    fig = digits.scan_figure(image, lang=lang)
     left, right = fig.axes
     np.testing.assert_array_equal(left.images[0].get_array(), image)
     # The right panel stands row t upright in column 2t.
@@ -78,9 +69,9 @@ def test_scan(data, lang, word):
     render(fig)
 
 
-def test_scan_bad_image(data):
+def test_scan_figure_bad_image(data):
     with pytest.raises(ValueError, match=r"argument `image`, expected an array of shape \(rows, features\)"):
-        digits.scan(data.x_train[:2])
+        digits.scan_figure(data.x_train[:2])
 
 
 @pytest.mark.parametrize("lang, word", [("en", "forget gate"), ("ja", "忘却ゲート")])

@@ -1,24 +1,23 @@
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
+import lstm
+from helpers import draw_without_warnings
+from lstm.figures import scratch
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import lstm  # noqa: E402
-from figure_checks import close_figures, draw_without_warnings  # noqa: E402,F401
-from lstm.figures import scratch  # noqa: E402
+pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
 
 
 def test_source_is_a_python_code_block_of_the_installed_code():
     block = scratch.source(lstm.LSTMCell.activations)
     text = block.data
-    assert text.startswith("```python\ndef activations(self, state, x):")  # dedented
+    assert text.startswith(  # dedented
+        "```python\ndef activations(self, state: tuple[tf.Tensor, tf.Tensor], x: tf.Tensor)")
     assert "tf.split(gates, 4, axis=-1)" in text
     assert text.endswith("\n```")
     assert block._repr_markdown_() == text
-    with pytest.raises(ValueError, match="`obj`, expected a function, method or class defined in a source file, got int"):
+    with pytest.raises(ValueError,
+                       match="`obj`, expected a function, method or class defined in a source file, got int"):
         scratch.source(3)
 
 

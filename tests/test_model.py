@@ -74,7 +74,8 @@ def test_other_sizes():
 
 
 @pytest.mark.parametrize("bad, match", [
-    (np.zeros((2, 8), np.float32), r"`images`, expected an array of shape \(batch, rows, 8\), got an array of shape \(2, 8\)"),
+    (np.zeros((2, 8), np.float32),
+     r"`images`, expected an array of shape \(batch, rows, 8\), got an array of shape \(2, 8\)"),
     (np.zeros((2, 8, 7), np.float32), r"`images`, expected a last axis of size 8, got an array of shape \(2, 8, 7\)"),
     (np.full((1, 8, 8), np.nan, np.float32), r"`images`, expected finite values \(no NaN or inf\), got 64 non-finite"),
     (np.zeros((0, 8, 8), np.float32), r"`images`, expected a non-empty array"),
@@ -101,7 +102,7 @@ def test_bad_trace_input(model):
     (dict(head_std=0.0), "`head_std`, expected a positive finite number, got 0.0"),
     (dict(cell="lstm"), "`cell`, expected an lstm.LSTMCell or None, got str"),
     (dict(cell=lstm.LSTMCell(8, 3)), r"`cell`, expected a cell of sizes \(8, 50\), got a cell of sizes \(8, 3\)"),
-    (dict(cell=lstm.LSTMCell(8, 50), forget_bias=0.0), "`cell_kwargs`, expected no cell arguments"),
+    (dict(cell=lstm.LSTMCell(8, 50), forget_bias=0.0), "`forget_bias`, expected no cell arguments"),
     (dict(gates=("x",)), "`gates`, expected gate names"),
 ])
 def test_bad_constructor_arguments(kwargs, match):

@@ -51,7 +51,7 @@ def test_config_save_and_load_keep_readout(every, images, tmp_path):
     assert lstm.RowClassifier(seed=0).config()["readout"] == "last"
     path = lstm.save(every, tmp_path / "every.npz")
     again = lstm.load(path)
-    assert again.readout_rows == "every" and again.config() == every.config()
+    assert again.readout == "every" and again.config() == every.config()
     np.testing.assert_array_equal(again(images).numpy(), every(images).numpy())
     rebuilt = lstm.RowClassifier(**{k: x for k, x in every.config().items() if k != "cell"},
                                  **every.config()["cell"])

@@ -1,6 +1,6 @@
 """Figures of chapter 2, "Digits as sequences".
 
-`digit_grid` shows examples of every class; `scan` shows how reading one
+`digit_grid` shows examples of every class; `scan_figure` shows how reading one
 row per time step turns an 8×8 image into 8 vectors `x_1 ... x_8` of 8
 features each.
 """
@@ -65,7 +65,7 @@ def digit_grid(images, labels, *, lang="en", per_class=2):
     return fig
 
 
-def scan(image, *, lang="en"):
+def scan_figure(image, *, lang="en"):
     """How one image becomes a sequence: row `t` is the vector `x_t`.
 
     Left, the 8×8 image with its rows numbered `t = 1 ... 8`; right, the

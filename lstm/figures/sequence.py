@@ -11,9 +11,10 @@ shows one such figure per variant.
 
 import numpy as np
 
+from ..cell import GATE_NAMES, TRACED
 from ..plotting import check_lang, text, use_lang
 
-GATES = ("i", "f", "o", "c", "h")
+HEATMAPS = tuple(k for k in TRACED if k != "z")  # i, f, o, c, h: the candidate z is not shown
 DIGIT_COLOR, NOISE_COLOR = "#c6dbef", "#e0e0e0"
 _CMAPS = {"i": "viridis", "f": "viridis", "o": "viridis", "c": "RdBu_r", "h": "RdBu_r"}
 
@@ -134,17 +135,17 @@ def sequence_trace(model, task, example, *, lang="en", variant="full", scales=No
 
     top = float(x.max()) if x.max() > 0 else 1.0
     heatmap(panels[0], x.T, t["x"], "gray_r", 0.0, top)  # (8, rows): a digit's rows show as columns
-    for ax, gate in zip(panels[1:6], GATES):
+    for ax, gate in zip(panels[1:6], HEATMAPS):
         values = getattr(trace, gate).T  # (H, rows)
         vmax = scales.get(gate, 1.0)
-        vmin = 0.0 if gate in ("i", "f", "o") else -vmax
+        vmin = 0.0 if gate in GATE_NAMES else -vmax
         label = t[gate]
         if gate == held:
             label = t["held"].format(gate=gate)
         elif gate == "h" and variant == "no_tanh":
             label = t["h_no_tanh"]
         image = heatmap(ax, values, label, mpl.colormaps[_CMAPS[gate]], vmin, vmax)
-        bar = fig.colorbar(image, cax=fig.add_subplot(grid[GATES.index(gate) + 2, 1]))
+        bar = fig.colorbar(image, cax=fig.add_subplot(grid[HEATMAPS.index(gate) + 2, 1]))
         bar.set_ticks([vmin, vmax])
         bar.ax.tick_params(labelsize=6, length=2, pad=1)
 
