@@ -7,17 +7,19 @@ lines first (see `lstm/_env.py`).
 from . import _env  # noqa: F401  (must run before TensorFlow is imported)
 from . import checks, recipes  # checks: the exercises' self-checks (lstm.checks.check_...)
 from . import ablation, experiments, tasks  # the gate experiments: tasks, runner, the chapters' specs
-from .cell import GATE_NAMES, GATE_ORDER, Activations, LSTMCell
+from . import sources, stats, studies  # cache keys; paired statistics; the recorded gate studies
+from .cache import cache_dir
+from .cell import GATE_NAMES, GATE_ORDER, TRACED, Activations, LSTMCell
 from .data import Digits, load_digits
 from .keras_interop import from_keras, keras_weights
 from .model import RowClassifier, Trace, scan
-from .store import cache_dir, load, save, source_hash
+from .store import load, save
 from .train import History, accuracy, train
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Activations", "Digits", "GATE_NAMES", "GATE_ORDER", "History", "LSTMCell", "RowClassifier",
-    "Trace", "ablation", "accuracy", "cache_dir", "experiments", "from_keras", "keras_weights",
-    "load", "load_digits", "recipes", "save", "scan", "source_hash", "tasks", "train",
+    "TRACED", "Trace", "ablation", "accuracy", "cache_dir", "checks", "experiments", "from_keras", "keras_weights",
+    "load", "load_digits", "recipes", "save", "scan", "sources", "stats", "studies", "tasks", "train",
 ]

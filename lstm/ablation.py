@@ -21,18 +21,22 @@ seed, the settings and the source of the training code), so a second call
 with the same arguments, from another page or another build, loads it.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import _validate as v
+from .cache import cache_dir, in_cache, load_entry, save_entry
 from .model import RowClassifier
-from .store import PACKAGE_DIR, cache_dir, load, save
+from .sources import training_hash
 from .tasks import Task
-from .train import train
+from .train import History, train
 
 VARIANTS = ("full", "no_i", "no_f", "no_o", "no_tanh")
 CELL_ARGS = {
@@ -41,16 +45,15 @@ CELL_ARGS = {
     "no_f": {"gates": ("i", "o")},
     "no_o": {"gates": ("i", "f")},
     "no_tanh": {"cell_tanh": False},
+    "carousel": {"gates": ("o",)},
 }
-SETTINGS = dict(hidden_size=32, epochs=30, batch_size=64, learning_rate=1e-2)
+EXTRA_VARIANTS = ("carousel",)
+"""Variants outside Greff et al.'s set, never in the default of `ablate`:
+`carousel` holds both the input and the forget gate at 1 (the ungated
+constant error carousel of Hochreiter & Schmidhuber's input weight conflict)."""
+SETTINGS = dict(hidden_size=32, epochs=30, batch_size=64, learning_rate=1e-2, forget_bias=1.0)
 """Defaults of `ablate` and `run`: small enough for a page to train 15 models
 in about a minute on two cores (Adam, cosine decay to 0)."""
-
-# The modules whose code decides a run's numbers: a change to any of them
-# retrains; a change to a figure, a widget or a self-check does not.
-TRAINING_SOURCES = ("_validate.py", "ablation.py", "cell.py", "data.py", "model.py", "tasks.py",
-                    "train.py")
-
 
 @dataclass
 class Ablation:
@@ -70,7 +73,7 @@ class Ablation:
     seconds: float = 0.0
     cached: int = 0
 
-    def scores(self, variant):
+    def scores(self, variant: str) -> np.ndarray:
         """The final test score of every seed, a NumPy array `(seeds,)`.
 
         The score is `History.test_acc[-1]`: the test accuracy, over the
@@ -79,26 +82,27 @@ class Ablation:
         v.one_of("variant", variant, self.variants)
         return np.array([h.test_acc[-1] for h in self.histories[variant]])
 
-    def mean(self, variant):
+    def mean(self, variant: str) -> float:
         return float(self.scores(variant).mean())
 
-    def sd(self, variant):
+    def sd(self, variant: str) -> float:
         """The sample standard deviation over the seeds (0 for one seed)."""
         scores = self.scores(variant)
         return float(scores.std(ddof=1)) if len(scores) > 1 else 0.0
 
-    def best(self):
+    def best(self) -> str:
         """The variant with the highest mean score."""
         return max(self.variants, key=self.mean)
 
-    def table(self, *, lang="en"):
+    def table(self, *, lang: str = "en") -> str:
         """A Markdown table: variant, what it changes, mean ± sd, every seed."""
         from .figures.ablation import table
 
         return table(self, lang=lang)
 
 
-def run(task, variant="full", *, seed=0, cache=True, progress=False, **settings):
+def run(task: Task, variant: str = "full", *, seed: int = 0, cache: bool = True,
+        progress: bool = False, **settings: float) -> tuple[RowClassifier, History]:
     """Train one variant on `task` with one seed: `(model, history)`.
 
     Args:
@@ -116,24 +120,25 @@ def run(task, variant="full", *, seed=0, cache=True, progress=False, **settings)
     """
     settings = _settings(settings)
     _check_task(task)
-    v.one_of("variant", variant, VARIANTS)
+    v.one_of("variant", variant, VARIANTS + EXTRA_VARIANTS)
     seed = v.non_negative_int("seed", seed)
     path = cache_path(task, variant, seed, settings)
-    if cache and path.is_file():
-        return load(path, with_history=True)
+    if cache and (entry := load_entry(path)) is not None:
+        return entry
     model = RowClassifier(task.x_train.shape[2], settings["hidden_size"], task.num_classes,
                           readout="every" if task.per_row else "last", seed=seed,
-                          **CELL_ARGS[variant])
+                          forget_bias=settings["forget_bias"], **CELL_ARGS[variant])
     history = train(model, task, epochs=settings["epochs"], batch_size=settings["batch_size"],
                     learning_rate=settings["learning_rate"], schedule="cosine", seed=seed,
                     progress=progress)
     if cache:
-        save(model, path, history)
+        save_entry(model, path, history)
     return model, history
 
 
-def ablate(task, *, variants=VARIANTS, seeds=(0, 1, 2), cache=True, progress=False, workers=1,
-           **settings):
+def ablate(task: Task, *, variants: Sequence[str] = VARIANTS, seeds: Sequence[int] = (0, 1, 2),
+           cache: bool = True, progress: bool = False, workers: int = 1,
+           **settings: float) -> Ablation:
     """Train every variant with every seed on `task`.
 
     Args:
@@ -166,9 +171,10 @@ def ablate(task, *, variants=VARIANTS, seeds=(0, 1, 2), cache=True, progress=Fal
     settings = _settings(settings)
     _check_task(task)
     if not _non_empty_sequence(variants):
-        v.fail("variants", "a non-empty sequence of names from " + ", ".join(VARIANTS), repr(variants))
+        v.fail("variants", "a non-empty sequence of names from " + ", ".join(VARIANTS + EXTRA_VARIANTS),
+               repr(variants))
     for name in variants:
-        v.one_of("variants", name, VARIANTS)
+        v.one_of("variants", name, VARIANTS + EXTRA_VARIANTS)
     if len(set(variants)) != len(variants):
         v.fail("variants", "distinct names", repr(tuple(variants)))
     if not _non_empty_sequence(seeds):
@@ -185,7 +191,7 @@ def ablate(task, *, variants=VARIANTS, seeds=(0, 1, 2), cache=True, progress=Fal
     result = Ablation(task, tuple(variants), tuple(int(s) for s in seeds), settings)
     start = time.perf_counter()
     runs = [(name, seed) for name in result.variants for seed in result.seeds]
-    todo = [(name, seed) for name, seed in runs if not (cache and cache_path(task, name, seed, settings).is_file())]
+    todo = [(name, seed) for name, seed in runs if not (cache and in_cache(cache_path(task, name, seed, settings)))]
     result.cached = len(runs) - len(todo)
     if workers > 1 and len(todo) > 1:
         _train_elsewhere(task, todo, settings, workers)
@@ -202,12 +208,18 @@ def ablate(task, *, variants=VARIANTS, seeds=(0, 1, 2), cache=True, progress=Fal
 def _train_elsewhere(task, todo, settings, workers):
     """Train the `(variant, seed)` runs of `todo` in `workers` spawned processes;
     each writes its run to the cache."""
+    _train_elsewhere_jobs(task, [(name, seed, settings) for name, seed in todo], workers)
+
+
+def _train_elsewhere_jobs(task, jobs, workers):
+    """Train `(variant, seed, settings)` jobs in `workers` spawned processes;
+    each writes its run to the cache."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: no TensorFlow state copied
-    with ProcessPoolExecutor(min(workers, len(todo)), mp_context=context, initializer=_one_thread) as pool:
-        futures = [pool.submit(_train_and_cache, task, name, seed, settings) for name, seed in todo]
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context, initializer=_one_thread) as pool:
+        futures = [pool.submit(_train_and_cache, task, name, seed, settings) for name, seed, settings in jobs]
         for future in futures:
             future.result()  # re-raises a worker's exception here
 
@@ -235,19 +247,19 @@ def cache_path(task, variant, seed, settings):
         if arr is not None:
             digest.update(name.encode())
             digest.update(np.ascontiguousarray(arr).tobytes())
-    for name in TRAINING_SOURCES:
-        digest.update((PACKAGE_DIR / name).read_bytes())
+    digest.update(training_hash("ablation").encode())  # the code that decides the numbers
     return cache_dir() / "ablation" / f"{task.name}-{variant}-seed{seed}-{digest.hexdigest()[:16]}.npz"
 
 
 def _settings(given):
     unknown = sorted(set(given) - set(SETTINGS))
     if unknown:
-        v.fail("settings", "keyword arguments among " + ", ".join(SETTINGS), repr(unknown))
+        v.fail(unknown[0], "keyword arguments among " + ", ".join(SETTINGS), repr(unknown))
     settings = {**SETTINGS, **given}
     for name in ("hidden_size", "epochs", "batch_size"):
         settings[name] = v.positive_int(name, settings[name])
     settings["learning_rate"] = v.positive_float("learning_rate", settings["learning_rate"])
+    settings["forget_bias"] = v.finite_float("forget_bias", settings["forget_bias"])
     return settings
 
 

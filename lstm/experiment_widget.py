@@ -46,8 +46,9 @@ MAX_SEEDS = 5
 DPI = 100  # frames of 680 × 560 px: 10 to 20 kB each
 
 # Task arguments when the panel switches to a task other than the result's:
-# the chapters' experiments, and none for the plain digits.
-DEFAULT_ARGS = {"plain": {}, **{e.task: dict(e.args) for e in EXPERIMENTS.values()}}
+# the input-gate chapter's experiment, streams of 5 digits, an answer after 8 rows.
+DEFAULT_ARGS = {"plain": {}, "distractors": dict(EXPERIMENTS["input"].args),
+                "stream": {"digits_per_stream": 5, "score": "last"}, "delayed": {"delay": 8}}
 
 TEXT = {
     "en": {

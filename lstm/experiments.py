@@ -1,19 +1,20 @@
-"""The three ablations of the gate chapters, specified in one place.
+"""The tasks of the gate chapters, specified in one place.
 
-`benchmarks/ablation.py` and the experiment explorer take their task and
-settings from `EXPERIMENTS`; the chapters on the input, forget and output
-gates write the same calls out in their code cells, so that a reader sees
-them (`tests/test_experiments.py` checks that those calls, as the
-chapters write them, reach the same cached runs):
+The gate studies (`lstm.studies`, recorded by `make experiments`), the
+benchmark `benchmarks/ablation.py` and the experiment explorer take their
+task and settings from `EXPERIMENTS`; the chapters on the input, forget and
+output gates write the same calls out in their code cells, so that a reader
+sees them (`tests/test_experiments.py` checks that those calls, as the
+chapters write them, reach the same runs):
 
-=======  ========================================================  ===================
-key      task                                                      settings of `ablate`
-=======  ========================================================  ===================
-plain    `tasks.plain(data)`                                       `ablation.SETTINGS`
-input    `tasks.distractors(data, k=16)`                           `ablation.SETTINGS`
-forget   `tasks.stream(data, digits_per_stream=5, score="last")`   `batch_size=16`
-output   `tasks.delayed(data, delay=8)`                            `ablation.SETTINGS`
-=======  ========================================================  ===================
+=======  ==============================================================  ===================
+key      task                                                            settings of `ablate`
+=======  ==============================================================  ===================
+plain    `tasks.plain(data)`                                             `ablation.SETTINGS`
+input    `tasks.distractors(data, k=16)`                                 `ablation.SETTINGS`
+forget   `tasks.segments(data, segments=3, digits=6, repeats=2)`         `batch_size=32`
+output   `tasks.recall(data, digits=4, repeats=2)`                       `ablation.SETTINGS`
+=======  ==============================================================  ===================
 
 Example:
 
@@ -30,7 +31,7 @@ from . import tasks
 from .ablation import SETTINGS, VARIANTS, ablate
 from .data import load_digits
 
-TASKS = ("plain", "distractors", "stream", "delayed")
+TASKS = ("plain", "distractors", "stream", "delayed", "segments", "recall")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class Experiment:
         allowed = params + (tuple(SETTINGS) if settings else ())
         unknown = sorted(set(overrides) - set(allowed))
         if unknown:
-            v.fail("overrides", "keyword arguments among " + ", ".join(allowed), repr(unknown))
+            v.fail(unknown[0], "keyword arguments among " + ", ".join(allowed), repr(unknown))
         return ({k: x for k, x in overrides.items() if k in params},
                 {k: x for k, x in overrides.items() if k in SETTINGS})
 
@@ -114,8 +115,8 @@ class Experiment:
 EXPERIMENTS = {
     "plain": Experiment("plain"),  # the baseline of the input-gate chapter: nothing to protect
     "input": Experiment("distractors", {"k": 16}),
-    "forget": Experiment("stream", {"digits_per_stream": 5, "score": "last"}, {"batch_size": 16}),
-    "output": Experiment("delayed", {"delay": 8}),
+    "forget": Experiment("segments", {"segments": 3, "digits": 6, "repeats": 2}, {"batch_size": 32}),
+    "output": Experiment("recall", {"digits": 4, "repeats": 2}),
 }
 """The ablations of the gate chapters: "plain" (the article's task, the baseline of
 the input-gate chapter), then one per gate, by the gate it is about."""

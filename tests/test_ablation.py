@@ -59,7 +59,7 @@ def test_every_variant_trains_on_every_task(data, name, caplog):
 
 def _check_variant(model, task, variant):
     assert model.hidden_size == 4 and model.num_classes == task.num_classes
-    assert model.readout_rows == ("every" if task.per_row else "last")
+    assert model.readout == ("every" if task.per_row else "last")
     left_out = LEFT_OUT[variant]
     assert model.cell.gates == tuple(g for g in "ifo" if g != left_out)
     assert model.cell.cell_tanh == (variant != "no_tanh")
@@ -184,8 +184,8 @@ def test_summary_of_a_real_ablation(plain):
     assert history.loss == result.histories["full"][1].loss
 
 
-SETTINGS_NAMES = r"hidden_size, epochs, batch_size, learning_rate"
-VARIANT_NAMES = "'full', 'no_i', 'no_f', 'no_o', 'no_tanh'"
+SETTINGS_NAMES = r"hidden_size, epochs, batch_size, learning_rate, forget_bias"
+VARIANT_NAMES = "'full', 'no_i', 'no_f', 'no_o', 'no_tanh', 'carousel'"
 
 
 @pytest.mark.parametrize("call, match", [
@@ -194,7 +194,7 @@ VARIANT_NAMES = "'full', 'no_i', 'no_f', 'no_o', 'no_tanh'"
     (lambda t: ablation.run(t, seed=1.5), "argument `seed`, expected a non-negative integer, got 1.5"),
     (lambda t: ablation.run(t, seed=True), "argument `seed`, expected a non-negative integer, got True"),
     (lambda t: ablation.run(t, hidden=4),
-     rf"argument `settings`, expected keyword arguments among {SETTINGS_NAMES}, got \['hidden'\]"),
+     rf"argument `hidden`, expected keyword arguments among {SETTINGS_NAMES}, got \['hidden'\]"),
     (lambda t: ablation.run(t, epochs=0), "argument `epochs`, expected a positive integer, got 0"),
     (lambda t: ablation.run(t, hidden_size=2.5), "argument `hidden_size`, expected a positive integer, got 2.5"),
     (lambda t: ablation.run(t, batch_size=-8), "argument `batch_size`, expected a positive integer, got -8"),
@@ -202,14 +202,16 @@ VARIANT_NAMES = "'full', 'no_i', 'no_f', 'no_o', 'no_tanh'"
      "argument `learning_rate`, expected a positive finite number, got 0"),
     (lambda t: ablation.run(t.as_digits()), r"argument `task`, expected an lstm.tasks.Task .*, got Digits"),
     (lambda t: ablation.ablate("plain"), "argument `task`, expected an lstm.tasks.Task .*, got str"),
-    (lambda t: ablation.ablate(t, epoch=3), r"argument `settings`, expected keyword arguments .*got \['epoch'\]"),
+    (lambda t: ablation.ablate(t, epoch=3), r"argument `epoch`, expected keyword arguments .*got \['epoch'\]"),
     (lambda t: ablation.ablate(t, variants=("full", "no_x")),
      f"argument `variants`, expected one of {VARIANT_NAMES}, got 'no_x'"),
     (lambda t: ablation.ablate(t, variants=("no_f", "full", "no_f")),
      r"argument `variants`, expected distinct names, got \('no_f', 'full', 'no_f'\)"),
     (lambda t: ablation.ablate(t, variants=()),
-     r"argument `variants`, expected a non-empty sequence of names from full, no_i, no_f, no_o, no_tanh, got \(\)"),
-    (lambda t: ablation.ablate(t, variants="full"), "argument `variants`, expected a non-empty sequence .*, got 'full'"),
+     r"argument `variants`, expected a non-empty sequence of names from "
+     r"full, no_i, no_f, no_o, no_tanh, carousel, got \(\)"),
+    (lambda t: ablation.ablate(t, variants="full"),
+     "argument `variants`, expected a non-empty sequence .*, got 'full'"),
     (lambda t: ablation.ablate(t, seeds=()),
      r"argument `seeds`, expected a non-empty sequence of non-negative integers, got \(\)"),
     (lambda t: ablation.ablate(t, seeds=[]), r"argument `seeds`, expected a non-empty sequence .*, got \[\]"),
@@ -225,7 +227,7 @@ VARIANT_NAMES = "'full', 'no_i', 'no_f', 'no_o', 'no_tanh'"
      r"argument `workers`, expected 1 when cache=False \(other processes hand their runs over through the "
      r"cache\), got 2"),
     (lambda t: ablation._settings({"epochs": 2, "lr": 1e-3}),
-     rf"argument `settings`, expected keyword arguments among {SETTINGS_NAMES}, got \['lr'\]"),
+     rf"argument `lr`, expected keyword arguments among {SETTINGS_NAMES}, got \['lr'\]"),
     (lambda t: ablation._settings({"learning_rate": float("nan")}),
      "argument `learning_rate`, expected a positive finite number, got nan"),
 ])
@@ -239,5 +241,7 @@ def test_bad_arguments(plain, call, match, monkeypatch, tmp_path):
 def test_settings_fill_in_the_defaults():
     assert ablation._settings({}) == ablation.SETTINGS
     assert ablation._settings({"epochs": 2}) == {**ablation.SETTINGS, "epochs": 2}
-    assert ablation.SETTINGS == dict(hidden_size=32, epochs=30, batch_size=64, learning_rate=1e-2)
-    assert set(ablation.CELL_ARGS) == set(VARIANTS)
+    assert ablation.SETTINGS == dict(hidden_size=32, epochs=30, batch_size=64, learning_rate=1e-2,
+                                     forget_bias=1.0)
+    assert set(ablation.CELL_ARGS) == set(VARIANTS + ablation.EXTRA_VARIANTS)
+    assert ablation.CELL_ARGS["carousel"] == {"gates": ("o",)}

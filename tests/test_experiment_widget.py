@@ -10,21 +10,17 @@ import io
 import re
 import warnings
 
-import matplotlib
+import numpy as np
+import pytest
+from PIL import Image as PILImage
 
-matplotlib.use("Agg")
+import lstm
+from lstm import ablation, tasks
+from lstm import experiment_widget as EW
+from lstm.figures import sequence as seq
+from lstm.figures.ablation import label
 
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from PIL import Image as PILImage  # noqa: E402
-
-import lstm  # noqa: E402
-from lstm import ablation, tasks  # noqa: E402
-from lstm import experiment_widget as EW  # noqa: E402
-from lstm.figures import sequence as seq  # noqa: E402
-from lstm.figures.ablation import label  # noqa: E402
-
-from figure_checks import close_figures  # noqa: E402,F401
+pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
 
 TINY = dict(hidden_size=4, epochs=1, batch_size=32)
 
@@ -160,7 +156,7 @@ def test_rerun_trains_the_new_settings_and_replaces_the_frames(result, data):
     assert new is explorer.result and new is not result
     assert new.task.args == dict(k=2, where="before", noise=1.0, seed=0)  # `where` kept from the result
     assert (new.variants, new.seeds) == (("no_f", "no_o", "no_tanh"), (0,))
-    assert new.settings == {**TINY, "learning_rate": 0.01}
+    assert new.settings == {**TINY, "learning_rate": 0.01, "forget_bias": 1.0}
     assert len(explorer.frames) == 3 and explorer.view.children == tuple(explorer.frames)
     assert not set(explorer.frames) & set(old_frames)
     assert [name for name, _ in explorer.chooser.options] == [label(v) for v in new.variants]

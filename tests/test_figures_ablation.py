@@ -2,18 +2,16 @@
 
 import dataclasses
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
+import lstm
+from helpers import draw_without_warnings
+from lstm import ablation, tasks
+from lstm.ablation import CELL_ARGS, VARIANTS
+from lstm.figures import ablation as figs
 
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from figure_checks import close_figures, draw_without_warnings  # noqa: E402,F401
-
-import lstm  # noqa: E402
-from lstm import ablation, tasks  # noqa: E402
-from lstm.ablation import CELL_ARGS, VARIANTS  # noqa: E402
-from lstm.figures import ablation as figs  # noqa: E402
+pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
 
 LANGS = ("en", "ja")
 
@@ -174,12 +172,12 @@ def test_labels():
     for name in VARIANTS:
         assert figs.label(name) == figs.TEXT["en"][name] and figs.label(name, lang="ja") == figs.TEXT["ja"][name]
     assert figs.label("no_f") == "no forget gate" and figs.label("no_f", lang="ja") == "忘却ゲートなし"
-    assert set(figs.TEXT["en"]) == set(figs.TEXT["ja"]) and set(figs.STYLES) == set(VARIANTS)
+    assert set(figs.TEXT["en"]) == set(figs.TEXT["ja"]) and set(figs.STYLES) == set(CELL_ARGS)
 
 
 @pytest.mark.parametrize("call, match", [
     (lambda r: figs.label("no_x"),
-     "argument `variant`, expected one of 'full', 'no_i', 'no_f', 'no_o', 'no_tanh', got 'no_x'"),
+     "argument `variant`, expected one of 'full', 'no_i', 'no_f', 'no_o', 'no_tanh', 'carousel', got 'no_x'"),
     (lambda r: figs.label("full", lang="fr"), "argument `lang`, expected one of 'en', 'ja', got 'fr'"),
     (lambda r: figs.table(r, lang="de"), "argument `lang`, expected one of 'en', 'ja', got 'de'"),
     (lambda r: r.table(lang="de"), "argument `lang`"),

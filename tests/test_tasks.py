@@ -190,16 +190,20 @@ def test_one_label_tasks_train_with_lstm_train(small):
     (lambda d: tasks.distractors(d, k=True), "`k`, expected a positive integer, got True"),
     (lambda d: tasks.distractors(d, k=2, where="middle"), "`where`, expected one of 'after', 'before', got 'middle'"),
     (lambda d: tasks.distractors(d, k=2, noise=-0.1), "`noise`, expected a non-negative finite number, got -0.1"),
-    (lambda d: tasks.distractors(d, k=2, noise=float("nan")), "`noise`, expected a non-negative finite number, got nan"),
-    (lambda d: tasks.distractors(d, k=2, noise=float("inf")), "`noise`, expected a non-negative finite number, got inf"),
+    (lambda d: tasks.distractors(d, k=2, noise=float("nan")),
+     "`noise`, expected a non-negative finite number, got nan"),
+    (lambda d: tasks.distractors(d, k=2, noise=float("inf")),
+     "`noise`, expected a non-negative finite number, got inf"),
     (lambda d: tasks.distractors(d, k=2, noise="1"), "`noise`, expected a non-negative finite number, got '1'"),
     (lambda d: tasks.distractors(d, k=2, seed=-1), "`seed`, expected a non-negative integer, got -1"),
     (lambda d: tasks.distractors(d, k=2, seed=1.5), "`seed`, expected a non-negative integer, got 1.5"),
     (lambda d: tasks.distractors(None, k=2), "`data`, expected a `Digits` record"),
     (lambda d: tasks.stream(d, digits_per_stream=0), "`digits_per_stream`, expected a positive integer, got 0"),
     (lambda d: tasks.stream(d, digits_per_stream="4"), "`digits_per_stream`, expected a positive integer, got '4'"),
-    (lambda d: tasks.stream(d, digits_per_stream=13), "`digits_per_stream`, expected at most 12 \\(the smallest split\\), got 13"),
-    (lambda d: tasks.stream(d, digits_per_stream=2, score="first"), "`score`, expected one of 'every', 'last', got 'first'"),
+    (lambda d: tasks.stream(d, digits_per_stream=13),
+     "`digits_per_stream`, expected at most 12 \\(the smallest split\\), got 13"),
+    (lambda d: tasks.stream(d, digits_per_stream=2, score="first"),
+     "`score`, expected one of 'every', 'last', got 'first'"),
     (lambda d: tasks.stream(d, digits_per_stream=2, seed=None), "`seed`, expected a non-negative integer, got None"),
     (lambda d: tasks.stream({}, digits_per_stream=2), "`data`, expected a `Digits` record"),
     (lambda d: tasks.delayed(d, delay=-3), "`delay`, expected a positive integer, got -3"),
@@ -207,10 +211,12 @@ def test_one_label_tasks_train_with_lstm_train(small):
     (lambda d: tasks.delayed(d, delay=2, noise=-1), "`noise`, expected a non-negative finite number, got -1"),
     (lambda d: tasks.delayed(d, delay=2, wait="yes"), "`wait`, expected True or False, got 'yes'"),
     (lambda d: tasks.delayed(d, delay=2, seed=True), "`seed`, expected a non-negative integer, got True"),
-    (lambda d: tasks.delayed(d, delay=2).as_digits(), 
+    (lambda d: tasks.delayed(d, delay=2).as_digits(),
      "`task`, expected a task with one label per sequence .*got delayed with labels of shape \\(40, 10\\)"),
-    (lambda d: tasks.stream(d, digits_per_stream=2).as_digits(), "`task`, expected .*got stream with labels of shape \\(20, 16\\)"),
-    (lambda d: tasks.delayed([], delay=2), "`data`, expected a `Digits` record from `lstm.load_digits\\(\\)`, got list"),
+    (lambda d: tasks.stream(d, digits_per_stream=2).as_digits(),
+     "`task`, expected .*got stream with labels of shape \\(20, 16\\)"),
+    (lambda d: tasks.delayed([], delay=2),
+     "`data`, expected a `Digits` record from `lstm.load_digits\\(\\)`, got list"),
 ])
 def test_bad_arguments(small, call, match):
     with pytest.raises(ValueError, match=match):
@@ -221,4 +227,4 @@ def test_docstring_examples_run():
     import doctest
 
     result = doctest.testmod(tasks)
-    assert result.attempted == 12 and result.failed == 0
+    assert result.attempted == 18 and result.failed == 0

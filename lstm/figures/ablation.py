@@ -17,9 +17,9 @@ TEXT = {
         "variant": "Variant", "cell": "The cell", "score": "Test accuracy, mean ± sd",
         "seeds": "Each seed", "epoch": "epoch", "test": "test accuracy",
         "full": "full LSTM", "no_i": "no input gate", "no_f": "no forget gate",
-        "no_o": "no output gate", "no_tanh": "no tanh on c",
+        "no_o": "no output gate", "no_tanh": "no tanh on c", "carousel": "ungated carousel",
         "full.cell": "the standard LSTM",
-        "no_i.cell": "$i = 1$", "no_f.cell": "$f = 1$ (the 1997 LSTM)",
+        "no_i.cell": "$i = 1$", "no_f.cell": "$f = 1$ (the 1997 LSTM)", "carousel.cell": "$i = f = 1$",
         "no_o.cell": "$o = 1$", "no_tanh.cell": "$h = o \\odot c$ (the article's cell)",
         "step": "row of the stream", "abs_c": "mean |c|", "f": "mean f",
         "row": "row", "row_acc": "accuracy of the readout at this row",
@@ -28,15 +28,16 @@ TEXT = {
         "variant": "変種", "cell": "セル", "score": "テスト正解率（平均 ± 標準偏差）",
         "seeds": "シードごと", "epoch": "エポック", "test": "テスト正解率",
         "full": "完全な LSTM", "no_i": "入力ゲートなし", "no_f": "忘却ゲートなし",
-        "no_o": "出力ゲートなし", "no_tanh": "c の tanh なし",
+        "no_o": "出力ゲートなし", "no_tanh": "c の tanh なし", "carousel": "ゲートのない CEC",
         "full.cell": "標準の LSTM",
-        "no_i.cell": "$i = 1$", "no_f.cell": "$f = 1$（1997 年の LSTM）",
+        "no_i.cell": "$i = 1$", "no_f.cell": "$f = 1$（1997 年の LSTM）", "carousel.cell": "$i = f = 1$",
         "no_o.cell": "$o = 1$", "no_tanh.cell": "$h = o \\odot c$（記事のセル）",
         "step": "ストリームの行", "abs_c": "|c| の平均", "f": "f の平均",
         "row": "行", "row_acc": "この行での出力層の正解率",
     },
 }
-STYLES = {"full": "-", "no_i": "--", "no_f": "-.", "no_o": ":", "no_tanh": (0, (5, 1, 1, 1))}
+STYLES = {"full": "-", "no_i": "--", "no_f": "-.", "no_o": ":", "no_tanh": (0, (5, 1, 1, 1)),
+          "carousel": (0, (1, 1))}
 
 
 def label(variant, *, lang="en"):

@@ -1,0 +1,173 @@
+"""Tables and figures of the gate studies (chapters 5-7), in English or Japanese.
+
+`scores_table` and `comparisons_table` write a `studies.Record` as Markdown;
+`scores` draws every seed's score and every paired interval; the other
+figures draw what `lstm.gate_measures` measured. Words of comparison come
+from `lstm.stats.verdict` through `verdict_text`, never from this module.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..plotting import check_lang, new_axes
+from .ablation import STYLES, label
+
+TEXT = {
+    "en": {
+        "variant": "Variant", "setting": "Chosen setting (lr, forget bias)", "median": "Median",
+        "mean": "Mean ± sd", "seeds": "Each seed (0–9)", "comparison": "Comparison",
+        "diff_median": "Median difference", "diff_mean": "Mean difference",
+        "interval": "95 % interval", "words": "Verdict", "vs": "vs",
+        "score": "test accuracy", "difference": "difference in test accuracy (paired by seed)",
+        "row": "row", "write": "mean |i ⊙ z|", "f": "forget gate f", "unit": "memory cell",
+        "offset": "rows from the marker", "abs_c": "mean |c|", "saturated": "share of saturated cells",
+        "o": "mean output gate o", "memory": "cells holding the first digit", "other": "other cells",
+        "query": "query", "marker": "marker",
+        "helps": "helps", "hurts": "hurts", "no measurable difference": "no measurable difference",
+        "no difference detected": "no difference detected",
+    },
+    "ja": {
+        "variant": "変種", "setting": "選ばれた設定（学習率, 忘却バイアス）", "median": "中央値",
+        "mean": "平均 ± 標準偏差", "seeds": "シードごと（0〜9）", "comparison": "比較",
+        "diff_median": "差の中央値", "diff_mean": "差の平均",
+        "interval": "95 % 区間", "words": "判定", "vs": "対",
+        "score": "テスト正解率", "difference": "テスト正解率の差（シードごとの対）",
+        "row": "行", "write": "|i ⊙ z| の平均", "f": "忘却ゲート f", "unit": "記憶セル",
+        "offset": "区切りからの行数", "abs_c": "|c| の平均", "saturated": "飽和したセルの割合",
+        "o": "出力ゲート o の平均", "memory": "最初の数字を保つセル", "other": "ほかのセル",
+        "query": "問い", "marker": "区切り",
+        "helps": "改善する", "hurts": "悪化させる", "no measurable difference": "測れるほどの差はない",
+        "no difference detected": "差は検出されない",
+    },
+}
+
+
+def verdict_text(verdict: str, *, lang: str = "en") -> str:
+    """The words of a `stats.verdict` in `lang`."""
+    return TEXT[check_lang(lang)][verdict]
+
+
+def _setting(point):
+    return f"{point['learning_rate']:g}, {point['forget_bias']:g}"
+
+
+def scores_table(record, *, lang: str = "en") -> str:
+    """One line per variant: chosen setting, median, mean ± sd, every seed."""
+    t = TEXT[check_lang(lang)]
+    lines = [f"| {t['variant']} | {t['setting']} | {t['median']} | {t['mean']} | {t['seeds']} |",
+             "| --- | --- | --: | --: | --- |"]
+    for name in record.study.variants:
+        s = record.scores(name)
+        seeds = " ".join(f"{x:.3f}" for x in s)
+        lines.append(f"| {label(name, lang=lang)} | {_setting(record.chosen(name))} | {np.median(s):.3f} "
+                     f"| {s.mean():.3f} ± {s.std(ddof=1):.3f} | {seeds} |")
+    return "\n".join(lines)
+
+
+def comparisons_table(comparisons: dict, *, lang: str = "en") -> str:
+    """One line per comparison `{(a, b): stats.Comparison}`: a − b, paired by seed."""
+    t = TEXT[check_lang(lang)]
+    lines = [f"| {t['comparison']} | {t['diff_median']} | {t['diff_mean']} | {t['interval']} | {t['words']} |",
+             "| --- | --: | --: | --- | --- |"]
+    for (a, b), c in comparisons.items():
+        lines.append(f"| {label(a, lang=lang)} {t['vs']} {label(b, lang=lang)} | {c.median:+.3f} | "
+                     f"{c.mean:+.3f} | [{c.low:+.3f}, {c.high:+.3f}] | {verdict_text(c.verdict, lang=lang)} |")
+    return "\n".join(lines)
+
+
+def scores(record, comparisons: dict, *, delta: float, lang: str = "en"):
+    """Left: every seed's score per variant, with the median. Right: each
+    comparison's per-seed differences and its bootstrap interval, with 0
+    and the band ±`delta` of "no measurable difference"."""
+    t = TEXT[check_lang(lang)]
+    fig, (left, right) = new_axes(lang, ncols=2, figsize=(10, 3.6),
+                                  gridspec_kw={"width_ratios": [1, 1.2]})
+    rng = np.random.default_rng(0)  # horizontal jitter of the dots only
+    names = list(record.study.variants)
+    for k, name in enumerate(names):
+        s = record.scores(name)
+        left.scatter(k + rng.uniform(-0.12, 0.12, len(s)), s, s=18, alpha=0.8)
+        left.hlines(np.median(s), k - 0.3, k + 0.3, color="black", linewidth=2)
+    left.set_xticks(range(len(names)), [label(n, lang=lang) for n in names], rotation=15)
+    left.set_ylabel(t["score"])
+    pairs = list(comparisons)
+    right.axvspan(-delta, delta, color="0.9")
+    right.axvline(0, color="0.4", linewidth=1)
+    for k, pair in enumerate(pairs):
+        c = comparisons[pair]
+        right.scatter(c.diffs, np.full(len(c.diffs), k) + rng.uniform(-0.12, 0.12, len(c.diffs)),
+                      s=14, alpha=0.6, color="C0")
+        right.plot([c.low, c.high], [k, k], color="black", linewidth=3)
+        right.plot([c.mean], [k], marker="o", color="black")
+    right.set_yticks(range(len(pairs)), [f"{label(a, lang=lang)} − {label(b, lang=lang)}" for a, b in pairs])
+    right.set_ylim(-0.6, len(pairs) - 0.4)
+    right.invert_yaxis()
+    right.set_xlabel(t["difference"])
+    fig.tight_layout()
+    return fig
+
+
+def write_rows(measures: dict, *, digit_rows: int = 8, lang: str = "en"):
+    """Mean |i ⊙ z| per row for each variant `{name: gate_measures.InputGateRows}`:
+    the mean over the models (line) and their range (band)."""
+    t = TEXT[check_lang(lang)]
+    fig, ax = new_axes(lang, figsize=(7, 3.4))
+    for name, m in measures.items():
+        rows = np.arange(1, m.write.shape[1] + 1)
+        ax.plot(rows, m.write.mean(axis=0), linestyle=STYLES[name], label=label(name, lang=lang))
+        ax.fill_between(rows, m.write.min(axis=0), m.write.max(axis=0), alpha=0.15)
+    ax.axvspan(0.5, digit_rows + 0.5, color="0.92", zorder=0)
+    ax.set_xlabel(t["row"])
+    ax.set_ylabel(t["write"])
+    ax.legend(fontsize="small")
+    fig.tight_layout()
+    return fig
+
+
+def reset_heatmap(profile, *, lang: str = "en"):
+    """The forget gate per memory cell (columns) at each row around a marker (rows)."""
+    t = TEXT[check_lang(lang)]
+    fig, ax = new_axes(lang, figsize=(8, 3.2))
+    image = ax.imshow(profile.f, aspect="auto", vmin=0, vmax=1, cmap="viridis",
+                      extent=(-0.5, profile.f.shape[1] - 0.5, profile.offsets[-1] + 0.5,
+                              profile.offsets[0] - 0.5))
+    ax.set_xlabel(t["unit"])
+    ax.set_ylabel(t["offset"])
+    fig.colorbar(image, ax=ax, label=t["f"])
+    fig.tight_layout()
+    return fig
+
+
+def growth(curves: dict, markers, *, lang: str = "en"):
+    """Mean |c| along a long stream, one line per variant `{name: gate_measures.CellGrowth}`,
+    with the markers of the first sequence drawn as vertical lines."""
+    t = TEXT[check_lang(lang)]
+    fig, ax = new_axes(lang, figsize=(8, 3.2))
+    for m in markers:
+        ax.axvline(m + 1, color="0.85", linewidth=1)
+    for name, g in curves.items():
+        ax.plot(np.arange(1, len(g.abs_c) + 1), g.abs_c, linestyle=STYLES[name], label=label(name, lang=lang))
+    ax.set_xlabel(t["row"])
+    ax.set_ylabel(t["abs_c"])
+    ax.legend(fontsize="small")
+    fig.tight_layout()
+    return fig
+
+
+def output_gate_rows(cells, boundaries, *, lang: str = "en"):
+    """The mean output gate per row of the cells holding the first digit and
+    of the other cells (`gate_measures.MemoryCells`), the digits' first rows marked."""
+    t = TEXT[check_lang(lang)]
+    fig, ax = new_axes(lang, figsize=(8, 3.2))
+    rows = np.arange(1, len(cells.o_memory) + 1)
+    for b in boundaries:
+        ax.axvline(b + 0.5, color="0.85", linewidth=1)
+    ax.plot(rows, cells.o_memory, label=t["memory"])
+    ax.plot(rows, cells.o_other, linestyle="--", label=t["other"])
+    ax.set_ylim(0, 1)
+    ax.set_xlabel(t["row"])
+    ax.set_ylabel(t["o"])
+    ax.legend(fontsize="small")
+    fig.tight_layout()
+    return fig
