@@ -53,7 +53,8 @@ class Study:
 
     Attributes:
         name: "input", "forget" or "output": the gate it is about, and the
-            key of its task in `lstm.experiments.EXPERIMENTS`.
+            key of its task in `lstm.experiments.EXPERIMENTS` ("output_first"
+            is the first design of the output-gate study, kept beside it).
         variants: names from `ablation.CELL_ARGS`.
         comparisons: pairs `(a, b)` of variants, reported as `a - b`.
     """
@@ -97,6 +98,7 @@ STUDIES = {
                    (("no_f", "carousel"), ("full", "carousel"), ("full", "no_f"), ("full", "no_i"))),
     "forget": Study("forget", ("no_f", "full"), (("full", "no_f"),)),
     "output": Study("output", ("no_o", "full"), (("full", "no_o"),)),
+    "output_first": Study("output_first", ("no_o", "full"), (("full", "no_o"),)),
 }
 """The three studies, by the gate they are about (see `benchmarks/README.md`)."""
 

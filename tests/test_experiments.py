@@ -16,12 +16,13 @@ def data():
 
 
 def test_the_chapter_settings():
-    assert list(EXPERIMENTS) == ["plain", "input", "forget", "output"]
+    assert list(EXPERIMENTS) == ["plain", "input", "forget", "output", "output_first"]
     assert EXPERIMENTS["plain"] == Experiment("plain", {}, {})
     assert EXPERIMENTS["input"] == Experiment("distractors", {"k": 16}, {})
     assert EXPERIMENTS["forget"] == Experiment("segments", {"segments": 3, "digits": 6, "repeats": 2},
                                                {"batch_size": 32})
-    assert EXPERIMENTS["output"] == Experiment("recall", {"digits": 4, "repeats": 2}, {})
+    assert EXPERIMENTS["output"] == Experiment("recall", {"digits": 2, "repeats": 4}, {})
+    assert EXPERIMENTS["output_first"] == Experiment("recall", {"digits": 4, "repeats": 2}, {})
     assert lstm.experiments.EXPERIMENTS is EXPERIMENTS
 
 
@@ -35,8 +36,8 @@ def test_build_gives_the_chapter_tasks(data):
     assert forget.args == dict(segments=3, digits=6, repeats=2, seed=0)
     assert np.sum(forget.y_train[0] >= 0) == 3  # the last row of each segment
     output = EXPERIMENTS["output"].build(data)
-    assert output.x_train.shape == (718, 33, 8) and output.y_train.shape == (718, 33)
-    assert output.args == dict(digits=4, repeats=2, seed=0) and output.num_classes == 10
+    assert output.x_train.shape == (2874, 17, 8) and output.y_train.shape == (2874, 17)
+    assert output.args == dict(digits=2, repeats=4, seed=0) and output.num_classes == 10
     assert output.per_row and forget.per_row and not inputs.per_row
 
 
@@ -125,7 +126,8 @@ def test_chapter_calls_share_the_cache_keys(data, monkeypatch, tmp_path):
     chapters = {"plain": (tasks.plain(data), {}),
                 "input": (tasks.distractors(data, k=16), {}),
                 "forget": (tasks.segments(data, segments=3, digits=6, repeats=2), {"batch_size": 32}),
-                "output": (tasks.recall(data, digits=4, repeats=2), {})}
+                "output": (tasks.recall(data, digits=2, repeats=4), {}),
+                "output_first": (tasks.recall(data, digits=4, repeats=2), {})}
     for key, (task, settings) in chapters.items():
         experiment = EXPERIMENTS[key]
         ours = ablation.cache_path(experiment.build(data), "no_f", 2,
