@@ -1,10 +1,10 @@
 # Two commands for a fresh machine with Python 3.11+ (see README.md):
 #   make book   set up .venv and build the book into _build/html
 #   make test   set up .venv (and Debian's chromium when root) and run every test
-# The fast tier for developers (2.5 minutes on 2 cores; CI runs it before `make test`):
+# The fast tier for developers (under 2 minutes on 2 cores; CI runs it before `make test`):
 #   make check  set up .venv, run ruff, then every test not marked build, browser or slow
 # Also: make lab (JupyterLab on the chapters), make book-strict (the test build: -W --keep-going).
-#       make experiments (train the gate studies of chapters 5-7 and write lstm/records/; about an hour).
+#       make experiments (train the gate studies of chapters 5-7 and write lstm/records/; about 11 minutes on 2 cores).
 #       make student (the student edition: no solutions; _build/student/html and notebooks/{en,ja}/).
 PYTHON ?= python3
 VENV := .venv
@@ -63,7 +63,7 @@ chromium:
 # (the marks are declared in pyproject.toml).
 check: setup
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -m "not build and not browser and not slow"
+	$(BIN)/python -m pytest -m "not build and not browser and not slow" -n 2  # two processes (pytest-xdist)
 
 test: setup chromium
 	$(BIN)/python -m pytest

@@ -219,6 +219,8 @@ def memory_cells(model: RowClassifier, task: Task, *, k: int = 4) -> MemoryCells
     """Find the cells that carry the first digit to the query, and their output gate."""
     (model,), task = _check_models([model]), _check_task(task, "recall")
     k = v.positive_int("k", k)
+    if k >= model.hidden_size:
+        v.fail("k", f"fewer cells than the model has ({model.hidden_size})", repr(k))
     t = model.trace(task.x_test)                            # each (n, rows, H)
     c = t.c[:, -2]                                          # (n, H): before the query row
     first = task.y_test[:, -1]                              # (n,): the first digit
@@ -227,7 +229,7 @@ def memory_cells(model: RowClassifier, task: Task, *, k: int = 4) -> MemoryCells
     counts = np.array([(first == d).sum() for d in np.unique(first)])[:, None]
     between = (counts * (means - c.mean(axis=0)) ** 2).sum(axis=0) / len(c)  # (H,)
     separation = between / total
-    units = np.sort(np.argsort(separation)[::-1][:min(k, c.shape[1])])
+    units = np.sort(np.argsort(separation)[::-1][:k])
     others = np.setdiff1d(np.arange(c.shape[1]), units)
     return MemoryCells(units, t.o[:, :, units].mean(axis=(0, 2)), t.o[:, :, others].mean(axis=(0, 2)),
                        separation)

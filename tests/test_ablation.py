@@ -99,6 +99,7 @@ def test_cache_reloads_the_same_runs(plain, monkeypatch, tmp_path):
     assert third.cached == 4 and len(list((tmp_path / "ablation").glob("*.npz"))) == 6
 
 
+@pytest.mark.slow  # starts other processes or trains several models
 def test_workers_train_the_same_runs_in_other_processes(plain, monkeypatch, tmp_path):
     # Two spawned processes, one TensorFlow thread each, give the runs of one process
     # bit for bit: the cache does not depend on how the runs were trained.

@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from bs4 import BeautifulSoup
 
@@ -288,58 +289,51 @@ def test_math_is_served_locally_when_cached(tmp_path):
 
 
 EXPERIMENT_CHAPTERS = ("input-gate", "forget-gate", "output-gate")
-VARIANT_NAMES = {"en": ("full LSTM", "no input gate", "no forget gate", "no output gate", "no tanh on c"),
-                 "ja": ("完全な LSTM", "入力ゲートなし", "忘却ゲートなし", "出力ゲートなし", "c の tanh なし")}
 
-
-# What each chapter's prose says in words about its table (the numbers themselves are glued):
-# if a change to the package or the task makes one of these false, the prose must change too.
+# What each chapter's prose says in words about its comparisons, row by row of its
+# comparisons table (the numbers themselves are glued). The verdicts are derived from the
+# intervals by lstm.stats.verdict; if a new record changes one, the prose must change too.
 CLAIMS = {
-    "input-gate-plain": {  # "the five variants end between ... : any one part can go at little cost"
-        "the five lie within 0.03": lambda m: max(m.values()) - min(m.values()) < 0.03,
-    },
-    "input-gate": {  # "the lowest of the five"; "beaten by the cell without a forget gate", "the best"
-        "no input gate is the lowest": lambda m: min(m, key=m.get) == "no_i",
-        "no forget gate is the best": lambda m: max(m, key=m.get) == "no_f",
-    },
-    "forget-gate": {  # "the part the model can least do without"; "the other three stay close"
-        "no forget gate is the lowest": lambda m: min(m, key=m.get) == "no_f",
-        "i, o and tanh stay within 0.03 of full": lambda m: all(
-            abs(m[v] - m["full"]) < 0.03 for v in ("no_i", "no_o", "no_tanh")),
-    },
-    "output-gate": {  # "no measurable difference"; "at least as well as the full LSTM"
-        "the five lie within 0.05": lambda m: max(m.values()) - min(m.values()) < 0.05,
-        "no output gate >= full": lambda m: m["no_o"] >= m["full"],
-    },
+    "input-gate": ["helps", "helps", "no difference detected", "helps"],
+    "forget-gate": ["helps", "helps", "helps"],  # all answers, first segment, later segments
+    "output-gate": ["no measurable difference"] * 3,  # all scored rows, the digits, the query
 }
+
+
+def _verdict_words(lang):
+    from lstm.figures.studies import TEXT
+
+    return {TEXT[lang][v]: v for v in ("helps", "hurts", "no measurable difference", "no difference detected")}
 
 
 @pytest.mark.build
 @pytest.mark.parametrize("lang", EDITIONS)
 @pytest.mark.parametrize("name", EXPERIMENT_CHAPTERS)
-def test_experiment_chapters_show_their_ablation_table(book_html, lang, name):
-    """Each gate chapter shows its measured table: five variants, mean ± sd of three seeds,
-    and the table bears out what the chapter's prose says about it."""
+def test_gate_chapters_show_ten_paired_seeds_and_verdicts_that_follow_from_the_intervals(book_html, lang,
+                                                                                         name):
+    """Each gate chapter shows its study: a table with ten seeds per variant, and a table of
+    paired comparisons whose verdicts follow from their intervals and match the prose."""
+    from lstm import stats, studies
+
     page = soup(page_path(book_html, lang, name))
-    tables = [t for t in page.select("article table") if "±" in t.get_text()]
-    # The input-gate chapter first shows the plain digits as a baseline.
-    keys = [f"{name}-plain", name] if name == "input-gate" else [name]
-    assert len(tables) == len(keys), f"expected {len(keys)} ablation table(s), found {len(tables)}"
-    for key, table in zip(keys, tables):
-        _check_ablation_table(table, lang, key)
-
-
-def _check_ablation_table(table, lang, key):
-    rows = table.select("tbody tr")
-    assert [r.select("td")[0].get_text(strip=True) for r in rows] == list(VARIANT_NAMES[lang])
-    means = {}
-    for variant, row in zip(("full", "no_i", "no_f", "no_o", "no_tanh"), rows):
+    tables = page.select("article table")
+    scores = [t for t in tables if "±" in t.get_text()]
+    assert scores, "no table of scores"
+    for row in scores[0].select("tbody tr"):
         cells = [td.get_text(" ", strip=True) for td in row.select("td")]
-        mean, sd = map(float, re.fullmatch(r"(\d\.\d{3}) ± (\d\.\d{3})", cells[2]).groups())
-        seeds = [float(s) for s in cells[3].split(",")]
-        assert len(seeds) == 3 and abs(sum(seeds) / 3 - mean) < 1e-3 and 0 <= sd < 1
-        if variant != "full":  # the four others write their change as math, e.g. $i = 1$
-            assert row.select_one("td .math") is not None, f"no math in the {variant} row"
-        means[variant] = mean
-    broken = [claim for claim, holds in CLAIMS[key].items() if not holds(means)]
-    assert not broken, f"the prose of {key} says what its table no longer shows: {broken}; means {means}"
+        seeds = [float(x) for x in cells[-1].split()]
+        mean = float(re.match(r"(\d\.\d{3}) ±", cells[-2]).group(1))
+        assert len(seeds) >= 10 and abs(np.mean(seeds) - mean) < 1e-3, cells
+    compared = [t for t in tables if "95 %" in t.get_text()]
+    assert compared, "no table of comparisons"
+    words = _verdict_words(lang)
+    verdicts = []
+    for row in compared[0].select("tbody tr"):
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        low, high = map(float, re.fullmatch(r"\[([-+]\d\.\d{3}), ([-+]\d\.\d{3})\]", cells[3]).groups())
+        verdict = words[cells[4]]
+        if min(abs(low), abs(high)) > 0.001 and abs(abs(low) - studies.DELTA) > 0.001 \
+                and abs(abs(high) - studies.DELTA) > 0.001:  # not on a boundary after rounding
+            assert verdict == stats.verdict(low, high, delta=studies.DELTA), cells
+        verdicts.append(verdict)
+    assert verdicts[:len(CLAIMS[name])] == CLAIMS[name], f"the prose of {name} says {CLAIMS[name]}"

@@ -148,3 +148,16 @@ def test_pages_without_code_have_no_key_and_old_cache_folders_go(tmp_path):
     removed = exec_cache.remove_old_layout(tmp_path / "cache")
     assert [p.name for p in removed] == ["0123456789ab"]
     assert [p.name for p in (tmp_path / "cache").iterdir()] == ["executed"]
+
+
+def test_pages_that_read_the_recorded_studies_key_on_the_records(package):
+    copy = exec_cache.load_sources(package)
+    assert copy.PACKAGE_DIR == package
+    (package / "records").mkdir(exist_ok=True)
+    (package / "records" / "extra.json").write_text("{}", encoding="utf-8")
+    reading = ROOT / "book" / "en" / "input-gate.md"  # uses lstm.studies
+    other = ROOT / "book" / "en" / "digits.md"
+    before = exec_cache.page_key(reading, copy), exec_cache.page_key(other, copy)
+    (package / "records" / "extra.json").write_text('{"edited": 1}', encoding="utf-8")
+    assert exec_cache.page_key(reading, copy) != before[0]
+    assert exec_cache.page_key(other, copy) == before[1]

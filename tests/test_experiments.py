@@ -42,7 +42,7 @@ def test_build_gives_the_chapter_tasks(data):
 
 
 def test_build_without_data_loads_the_digits():
-    assert EXPERIMENTS["output"].build(digits=2).x_test.shape == (360, 17, 8)
+    assert EXPERIMENTS["output"].build(digits=2).x_test.shape == (720, 17, 8)
 
 
 def test_build_takes_task_overrides(data):

@@ -81,5 +81,7 @@ def test_bad_arguments(data):
         gm.input_gate_rows([model(task)], tasks.distractors(data, k=2, where="before"))
     with pytest.raises(ValueError, match="argument `rows`, expected a boolean mask of shape"):
         gm.scored_accuracy([model(task)], task, np.ones(3, bool))
+    with pytest.raises(ValueError, match="argument `k`, expected fewer cells than the model has \\(6\\), got 6"):
+        gm.memory_cells(model(task), task, k=6)
     with pytest.raises(ValueError, match="argument `task`, expected a `segments` task"):
         gm.reset_profile(model(task), task)

@@ -1,6 +1,7 @@
 """The progress bar in Jupyter is one display that updates in place."""
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 CODE = """\
@@ -11,6 +12,7 @@ h = lstm.train(lstm.RowClassifier(hidden_size=4, seed=0), d, epochs=3)
 """
 
 
+@pytest.mark.slow  # starts other processes or trains several models
 def test_notebook_progress_keeps_one_final_line():
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(CODE)])
     NotebookClient(nb, timeout=120, kernel_name="python3").execute()

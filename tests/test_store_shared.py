@@ -58,6 +58,7 @@ def _files(folder):
 
 # Where the cache lives
 
+@pytest.mark.slow  # starts other processes or trains several models
 def test_installed_package_uses_the_user_cache_and_looking_creates_nothing(tmp_path):
     site = tmp_path / "site-packages"
     shutil.copytree(ROOT / "lstm", site / "lstm", ignore=shutil.ignore_patterns("__pycache__"))
@@ -148,6 +149,7 @@ def _unprivileged():
 
 
 @pytest.mark.skipif(_unprivileged() is None, reason="needs root, setpriv and the user nobody")
+@pytest.mark.slow  # starts other processes or trains several models
 def test_read_only_cache_for_a_real_unprivileged_user(data, monkeypatch):
     # pytest's tmp_path is private to root: these folders must be reachable by `nobody`.
     top = Path(tempfile.mkdtemp(prefix="lstm-shared-test-"))
@@ -192,6 +194,7 @@ print(json.dumps(seen))
 
 # Several processes saving the same run
 
+@pytest.mark.slow  # starts other processes or trains several models
 def test_processes_saving_the_same_path_leave_one_complete_file(tmp_path):
     target, sync = tmp_path / "cache" / "m.npz", tmp_path / "sync"
     sync.mkdir()

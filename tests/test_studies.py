@@ -46,6 +46,7 @@ def test_every_study_is_a_different_task_with_ten_paired_seeds():
             assert {a, b} <= set(study.variants)
 
 
+@pytest.mark.slow  # starts other processes or trains several models
 def test_a_record_holds_every_seed_its_choice_and_its_provenance(tiny):
     study, directory = tiny
     record = studies.load_record("output", directory=directory)
@@ -63,6 +64,7 @@ def test_a_record_holds_every_seed_its_choice_and_its_provenance(tiny):
     np.testing.assert_allclose(comparison.diffs, record.scores("full") - record.scores("no_o"))
 
 
+@pytest.mark.slow  # starts other processes or trains several models
 def test_the_recorded_model_is_the_recorded_run(tiny):
     study, directory = tiny
     record = studies.load_record("output", directory=directory)
@@ -72,6 +74,7 @@ def test_the_recorded_model_is_the_recorded_run(tiny):
     assert score == pytest.approx(record.scores("full")[0], abs=1e-6)
 
 
+@pytest.mark.slow  # starts other processes or trains several models
 def test_a_stale_record_is_refused_with_the_command_to_run(tiny, tmp_path):
     study, records = tiny
     directory = tmp_path / "copy"

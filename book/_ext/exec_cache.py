@@ -13,7 +13,9 @@ followed through the package's import graph (`lstm/sources.py`, `code_hash`).
   (``lstm_code``) before myst-nb looks the notebook up, so a chapter whose key
   changed misses the cache and runs, and the others are served from it.
 
-Editing a self-check message thus re-runs the chapters that call a check;
+Pages that read the recorded gate studies also key on the files of
+`lstm/records/` (`PACKAGE_DATA`). Editing a self-check message thus re-runs
+the chapters that call a check;
 editing a figure module re-runs the chapters that draw with it; a comment or
 docstring edit re-runs nothing. `lstm/sources.py` is loaded by its path so
 that the Sphinx process never imports TensorFlow.
@@ -21,6 +23,7 @@ that the Sphinx process never imports TensorFlow.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import re
 import shutil
@@ -56,12 +59,27 @@ def code_of(text: str) -> str:
     return "\n".join(CELL_OPTIONS.sub("", cell) for cell in CODE_CELL.findall(text))
 
 
+PACKAGE_DATA = {"studies": "records"}
+"""Modules whose results are read from package data: the data's files count
+in the key of every page that uses the module (the recorded gate studies)."""
+
+
 def page_key(path: Path, sources) -> str | None:
     """The key of the page at `path`, or None when it has no code cells."""
     if path.suffix != ".md" or not path.is_file():
         return None
     code = code_of(path.read_text(encoding="utf-8"))
-    return sources.code_hash(code) if code.strip() else None
+    if not code.strip():
+        return None
+    digest = hashlib.sha256(sources.code_hash(code).encode())
+    used = sources.closure(sorted(sources.used_by_code(code)))
+    for module, folder in sorted(PACKAGE_DATA.items()):
+        if module in used:
+            for file in sorted((sources.PACKAGE_DIR / folder).rglob("*")):
+                if file.is_file():
+                    digest.update(file.relative_to(sources.PACKAGE_DIR).as_posix().encode() + b"\0")
+                    digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def _keys(app, env) -> dict[str, str]:

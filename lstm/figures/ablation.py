@@ -28,7 +28,7 @@ TEXT = {
         "variant": "変種", "cell": "セル", "score": "テスト正解率（平均 ± 標準偏差）",
         "seeds": "シードごと", "epoch": "エポック", "test": "テスト正解率",
         "full": "完全な LSTM", "no_i": "入力ゲートなし", "no_f": "忘却ゲートなし",
-        "no_o": "出力ゲートなし", "no_tanh": "c の tanh なし", "carousel": "ゲートのない CEC",
+        "no_o": "出力ゲートなし", "no_tanh": "c の tanh なし", "carousel": "ゲートのないカルーセル",
         "full.cell": "標準の LSTM",
         "no_i.cell": "$i = 1$", "no_f.cell": "$f = 1$（1997 年の LSTM）", "carousel.cell": "$i = f = 1$",
         "no_o.cell": "$o = 1$", "no_tanh.cell": "$h = o \\odot c$（記事のセル）",

@@ -1,6 +1,7 @@
 """Tables and figures of the gate studies (chapters 5-7), in English or Japanese.
 
-`scores_table` and `comparisons_table` write a `studies.Record` as Markdown;
+`scores_table` and `comparisons_table` write the runs (an `ablation.Ablation`,
+e.g. `studies.Record.as_ablation()`) and their paired comparisons as Markdown;
 `scores` draws every seed's score and every paired interval; the other
 figures draw what `lstm.gate_measures` measured. Words of comparison come
 from `lstm.stats.verdict` through `verdict_text`, never from this module.
@@ -12,15 +13,20 @@ import numpy as np
 
 from ..plotting import check_lang, new_axes
 from .ablation import STYLES, label
+from .ablation import TEXT as ABLATION_TEXT
 
 TEXT = {
     "en": {
         "variant": "Variant", "setting": "Chosen setting (lr, forget bias)", "median": "Median",
-        "mean": "Mean ± sd", "seeds": "Each seed (0–9)", "comparison": "Comparison",
+        "mean": "Mean ± sd", "seeds": "Each seed", "comparison": "Comparison",
         "diff_median": "Median difference", "diff_mean": "Mean difference",
         "interval": "95 % interval", "words": "Verdict", "vs": "vs",
+        "point": "Learning rate, forget bias", "val": "Validation accuracy, mean",
+        "val_seeds": "Each search seed",
+        "rows_all": "all scored rows", "rows_short": "each digit's own answer", "rows_query": "the query",
+        "rows_first": "first segment", "rows_later": "later segments",
         "score": "test accuracy", "difference": "difference in test accuracy (paired by seed)",
-        "row": "row", "write": "mean |i ⊙ z|", "f": "forget gate f", "unit": "memory cell",
+        "row": "row", "write": "mean $|i \\odot z|$", "f": "forget gate f", "unit": "memory cell",
         "offset": "rows from the marker", "abs_c": "mean |c|", "saturated": "share of saturated cells",
         "o": "mean output gate o", "memory": "cells holding the first digit", "other": "other cells",
         "query": "query", "marker": "marker",
@@ -29,11 +35,15 @@ TEXT = {
     },
     "ja": {
         "variant": "変種", "setting": "選ばれた設定（学習率, 忘却バイアス）", "median": "中央値",
-        "mean": "平均 ± 標準偏差", "seeds": "シードごと（0〜9）", "comparison": "比較",
+        "mean": "平均 ± 標準偏差", "seeds": "シードごと", "comparison": "比較",
         "diff_median": "差の中央値", "diff_mean": "差の平均",
         "interval": "95 % 区間", "words": "判定", "vs": "対",
+        "point": "学習率, 忘却バイアス", "val": "検証正解率（平均）",
+        "val_seeds": "探索シードごと",
+        "rows_all": "採点するすべての行", "rows_short": "各数字の答え", "rows_query": "問いの行",
+        "rows_first": "最初の区間", "rows_later": "2 番目以降の区間",
         "score": "テスト正解率", "difference": "テスト正解率の差（シードごとの対）",
-        "row": "行", "write": "|i ⊙ z| の平均", "f": "忘却ゲート f", "unit": "記憶セル",
+        "row": "行", "write": "$|i \\odot z|$ の平均", "f": "忘却ゲート f", "unit": "記憶セル",
         "offset": "区切りからの行数", "abs_c": "|c| の平均", "saturated": "飽和したセルの割合",
         "o": "出力ゲート o の平均", "memory": "最初の数字を保つセル", "other": "ほかのセル",
         "query": "問い", "marker": "区切り",
@@ -48,35 +58,61 @@ def verdict_text(verdict: str, *, lang: str = "en") -> str:
     return TEXT[check_lang(lang)][verdict]
 
 
+def _integer_rows(ax):
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
 def _setting(point):
     return f"{point['learning_rate']:g}, {point['forget_bias']:g}"
 
 
-def scores_table(record, *, lang: str = "en") -> str:
-    """One line per variant: chosen setting, median, mean ± sd, every seed."""
+def scores_table(result, chosen: dict | None = None, *, lang: str = "en") -> str:
+    """One line per variant: its chosen setting (when `chosen`, `{variant: point}`,
+    is given), the median, mean ± sd and every seed's final test score."""
     t = TEXT[check_lang(lang)]
-    lines = [f"| {t['variant']} | {t['setting']} | {t['median']} | {t['mean']} | {t['seeds']} |",
-             "| --- | --- | --: | --: | --- |"]
-    for name in record.study.variants:
-        s = record.scores(name)
+    cells = ABLATION_TEXT[lang]
+    setting = f" {t['setting']} |" if chosen else ""
+    lines = [f"| {t['variant']} | {cells['cell']} |{setting} {t['median']} | {t['mean']} | {t['seeds']} |",
+             "| --- | --- |" + (" --- |" if chosen else "") + " --: | --: | --- |"]
+    for name in result.variants:
+        s = result.scores(name)
         seeds = " ".join(f"{x:.3f}" for x in s)
-        lines.append(f"| {label(name, lang=lang)} | {_setting(record.chosen(name))} | {np.median(s):.3f} "
+        point = f" {_setting(chosen[name])} |" if chosen else ""
+        lines.append(f"| {label(name, lang=lang)} | {cells[name + '.cell']} |{point} {np.median(s):.3f} "
                      f"| {s.mean():.3f} ± {s.std(ddof=1):.3f} | {seeds} |")
     return "\n".join(lines)
 
 
+def search_table(search: dict, variants, *, lang: str = "en") -> str:
+    """The grid search of a study (`Record.data["search"]`): one line per
+    variant and grid point, with the mean validation score of the search seeds."""
+    t = TEXT[check_lang(lang)]
+    lines = [f"| {t['variant']} | {t['point']} | {t['val']} | {t['val_seeds']} |", "| --- | --- | --: | --- |"]
+    for name in variants:
+        for row in search[name]["points"]:
+            mark = " ✓" if row["point"] == search[name]["chosen"] else ""
+            lines.append(f"| {label(name, lang=lang)} | {_setting(row['point'])}{mark} | "
+                         f"{np.mean(row['val']):.3f} | {' '.join(f'{x:.3f}' for x in row['val'])} |")
+    return "\n".join(lines)
+
+
 def comparisons_table(comparisons: dict, *, lang: str = "en") -> str:
-    """One line per comparison `{(a, b): stats.Comparison}`: a − b, paired by seed."""
+    """One line per comparison `{(a, b): stats.Comparison}`: a − b, paired by seed.
+    A key `(a, b, rows)` names the rows it scores: "all", "short" or "query"."""
     t = TEXT[check_lang(lang)]
     lines = [f"| {t['comparison']} | {t['diff_median']} | {t['diff_mean']} | {t['interval']} | {t['words']} |",
              "| --- | --: | --: | --- | --- |"]
-    for (a, b), c in comparisons.items():
-        lines.append(f"| {label(a, lang=lang)} {t['vs']} {label(b, lang=lang)} | {c.median:+.3f} | "
+    for key, c in comparisons.items():
+        a, b, *rows = key
+        scope = f" ({t['rows_' + rows[0]]})" if rows else ""
+        lines.append(f"| {label(a, lang=lang)} {t['vs']} {label(b, lang=lang)}{scope} | {c.median:+.3f} | "
                      f"{c.mean:+.3f} | [{c.low:+.3f}, {c.high:+.3f}] | {verdict_text(c.verdict, lang=lang)} |")
     return "\n".join(lines)
 
 
-def scores(record, comparisons: dict, *, delta: float, lang: str = "en"):
+def scores(result, comparisons: dict, *, delta: float, lang: str = "en"):
     """Left: every seed's score per variant, with the median. Right: each
     comparison's per-seed differences and its bootstrap interval, with 0
     and the band ±`delta` of "no measurable difference"."""
@@ -84,9 +120,9 @@ def scores(record, comparisons: dict, *, delta: float, lang: str = "en"):
     fig, (left, right) = new_axes(lang, ncols=2, figsize=(10, 3.6),
                                   gridspec_kw={"width_ratios": [1, 1.2]})
     rng = np.random.default_rng(0)  # horizontal jitter of the dots only
-    names = list(record.study.variants)
+    names = list(result.variants)
     for k, name in enumerate(names):
-        s = record.scores(name)
+        s = result.scores(name)
         left.scatter(k + rng.uniform(-0.12, 0.12, len(s)), s, s=18, alpha=0.8)
         left.hlines(np.median(s), k - 0.3, k + 0.3, color="black", linewidth=2)
     left.set_xticks(range(len(names)), [label(n, lang=lang) for n in names], rotation=15)
@@ -121,6 +157,7 @@ def write_rows(measures: dict, *, digit_rows: int = 8, lang: str = "en"):
     ax.set_xlabel(t["row"])
     ax.set_ylabel(t["write"])
     ax.legend(fontsize="small")
+    _integer_rows(ax)
     fig.tight_layout()
     return fig
 
@@ -151,6 +188,7 @@ def growth(curves: dict, markers, *, lang: str = "en"):
     ax.set_xlabel(t["row"])
     ax.set_ylabel(t["abs_c"])
     ax.legend(fontsize="small")
+    _integer_rows(ax)
     fig.tight_layout()
     return fig
 
@@ -169,5 +207,6 @@ def output_gate_rows(cells, boundaries, *, lang: str = "en"):
     ax.set_xlabel(t["row"])
     ax.set_ylabel(t["o"])
     ax.legend(fontsize="small")
+    _integer_rows(ax)
     fig.tight_layout()
     return fig
