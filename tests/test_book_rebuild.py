@@ -29,7 +29,7 @@ def chapters_calling_checks() -> set[str]:
     for lang in EDITIONS:
         for name in CHAPTERS[lang]:
             code = exec_cache.code_of((ROOT / "book" / lang / f"{name}.md").read_text(encoding="utf-8"))
-            if re.search(r"\blstm\.checks\b|from lstm(\.checks)? import", code):
+            if re.search(r"\blstm\.checks\b|from lstm\.checks import|from lstm import [^\n]*\bchecks\b", code):
                 found.add(f"book/{lang}/{name}.md")
     return found
 
