@@ -100,7 +100,8 @@ STUDIES = {
     "output": Study("output", ("no_o", "full"), (("full", "no_o"),)),
     "output_first": Study("output_first", ("no_o", "full"), (("full", "no_o"),)),
 }
-"""The three studies, by the gate they are about (see `benchmarks/README.md`)."""
+"""The three gate studies, by the gate they are about, and the first design of the
+output-gate study, kept beside the second (see `benchmarks/README.md`)."""
 
 
 def settings_for(study: Study, point: dict) -> dict:
