@@ -23,6 +23,7 @@ that the Sphinx process never imports TensorFlow.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import re
@@ -46,8 +47,15 @@ def package_dir(name: str = "lstm") -> Path:
 
 
 def load_sources(root: Path | None = None):
-    """`lstm/sources.py` as a module, loaded without importing `lstm`."""
-    path = (root or package_dir()) / "sources.py"
+    """`lstm/sources.py` as a module, loaded without importing `lstm` (once per
+    folder: Sphinx's outdated check and every notebook's key share it, and its
+    parse caches)."""
+    return _load_sources((root or package_dir()).resolve())
+
+
+@functools.lru_cache(maxsize=None)
+def _load_sources(root: Path):
+    path = root / "sources.py"
     spec = importlib.util.spec_from_file_location("_lstm_sources", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
