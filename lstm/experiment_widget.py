@@ -22,6 +22,7 @@ are the result's. `plan(...)` turns the panel's values into the `Plan` of a
 run; it is a pure function, testable without widgets.
 """
 
+import base64
 import html
 import io
 import numbers
@@ -37,7 +38,6 @@ from .experiments import EXPERIMENTS
 from .figures import ablation as ablation_figures
 from .figures import sequence as seq
 from .tasks import Task
-from .widgets import figure_html, palette_png
 
 TASKS = ("distractors", "stream", "delayed", "plain")
 SIZE_ARG = {"distractors": "k", "stream": "digits_per_stream", "delayed": "delay", "plain": None}
@@ -68,9 +68,8 @@ TEXT = {
         "what_noise": "rows {a} to {b} are noise",
         "and": " and ",
         "title": "Run it again",
-        "note": ("Training runs in Python, so this panel works only when the chapter runs as a notebook "
-                 "with a running kernel (Jupyter); in the web book the Run button does nothing, and the "
-                 "figures above show the precomputed results."),
+        "note": ("Training runs in Python: this panel is here because the chapter runs as a notebook "
+                 "with a kernel (the web book hides it and shows the precomputed results above)."),
         "task": "task", "size": {"k": "k (noise rows)", "digits_per_stream": "digits", "delay": "delay",
                                  None: "size"},
         "seeds": "seeds", "epochs": "epochs", "run": "Run", "variants": "variants:",
@@ -96,9 +95,8 @@ TEXT = {
         "what_noise": "{a} 行目から {b} 行目がノイズ",
         "and": "、",
         "title": "もう一度実行する",
-        "note": ("学習は Python で動くため、このパネルはこの章をノートブックとしてカーネル付きで（Jupyter で）"
-                 "実行したときだけ働き、ウェブ版の本では実行ボタンを押しても何も起こらず、上の図は事前に"
-                 "計算した結果を示します。"),
+        "note": ("学習は Python で動きます。このパネルは、章をノートブックとしてカーネル付きで実行している"
+                 "ときに表示されます（ウェブ版の本では隠し、上に事前に計算した結果を示します）。"),
         "task": "タスク", "size": {"k": "k（ノイズ行）", "digits_per_stream": "数字の個数", "delay": "遅れ",
                                   None: "大きさ"},
         "seeds": "シード数", "epochs": "エポック", "run": "実行", "variants": "変種：",
@@ -240,7 +238,7 @@ def alt_text(variant, task, example, lang, *, c_max):
 
 
 def png_bytes(fig, *, dpi=DPI):
-    """The figure as a small palette PNG (see `lstm.widgets.palette_png`)."""
+    """The figure as a small palette PNG (see `palette_png`)."""
     from PIL import Image as PILImage
 
     buffer = io.BytesIO()
@@ -304,6 +302,7 @@ class ExperimentExplorer(widgets.VBox):
             self.output,
         ], layout=widgets.Layout(border="1px solid #dddddd", padding="4px 8px", margin="8px 0 0 0"))
         panel.add_class("lstm-experiment-rerun")
+        panel.add_class("lstm-kernel-only")  # hidden in the web book (book/_static/bilingual.css)
         super().__init__([self.chooser, self.view, panel], layout=widgets.Layout(width="100%"))
         self.add_class("lstm-experiment")  # a CSS hook for pages and browser tests
 
@@ -399,3 +398,27 @@ class ExperimentExplorer(widgets.VBox):
             {"output_type": "display_data", "metadata": {},
              "data": {"text/html": curves, "text/plain": TEXT[self.lang]["curves_alt"]}},
         )
+
+
+def palette_png(picture, *, colors=96, optimize=False, compress_level=9):
+    """A PIL RGB image as PNG bytes with a palette of `colors` (no dithering):
+    the frames of both explorers, small enough to keep many in a page."""
+    from PIL import Image as PILImage
+
+    picture = picture.quantize(colors=colors, method=PILImage.Quantize.FASTOCTREE, dither=PILImage.Dither.NONE)
+    out = io.BytesIO()
+    picture.save(out, format="png", optimize=optimize, compress_level=compress_level)
+    return out.getvalue()
+
+
+def figure_html(png, alt, caption, css_class, *, size=None):
+    """A `<figure>` of class `css_class`: the PNG with its alt text, `caption`
+    (or none for `None`) above it; `size` `(width, height)` in pixels, if known."""
+    data = base64.b64encode(png).decode("ascii")
+    caption_html = ("" if caption is None else
+                    '<figcaption style="margin:0 0 2px 0;text-align:left;font-size:14px;line-height:1.4;'
+                    f'color:var(--pst-color-text-base,#222)">{html.escape(caption)}</figcaption>')
+    size_html = "" if size is None else f'width="{size[0]}" height="{size[1]}" '
+    return (f'<figure class="{css_class}" style="margin:0">{caption_html}'
+            f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" {size_html}'
+            'style="max-width:100%;height:auto"></figure>')
