@@ -161,3 +161,14 @@ def test_pages_that_read_the_recorded_studies_key_on_the_records(package):
     (package / "records" / "extra.json").write_text('{"edited": 1}', encoding="utf-8")
     assert exec_cache.page_key(reading, copy) != before[0]
     assert exec_cache.page_key(other, copy) == before[1]
+
+
+def test_pages_with_a_widget_key_on_its_javascript(package):
+    copy = exec_cache.load_sources(package)
+    showing = ROOT / "book" / "en" / "looking-inside.md"  # displays lstm.widgets.gate_explorer
+    other = ROOT / "book" / "en" / "digits.md"
+    before = exec_cache.page_key(showing, copy), exec_cache.page_key(other, copy)
+    script = package / "web" / "explorer.js"
+    script.write_text(script.read_text(encoding="utf-8") + "\n// edited\n", encoding="utf-8")
+    assert exec_cache.page_key(showing, copy) != before[0]
+    assert exec_cache.page_key(other, copy) == before[1]

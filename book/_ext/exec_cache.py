@@ -14,8 +14,9 @@ followed through the package's import graph (`lstm/sources.py`, `code_hash`).
   changed misses the cache and runs, and the others are served from it.
 
 Pages that read the recorded gate studies also key on the files of
-`lstm/records/` (`PACKAGE_DATA`). Editing a self-check message thus re-runs
-the chapters that call a check;
+`lstm/records/`, and pages with a widget on those of `lstm/web/`
+(`PACKAGE_DATA`). Editing a self-check message thus re-runs the chapters
+that call a check;
 editing a figure module re-runs the chapters that draw with it; a comment or
 docstring edit re-runs nothing. `lstm/sources.py` is loaded by its path so
 that the Sphinx process never imports TensorFlow.
@@ -67,9 +68,10 @@ def code_of(text: str) -> str:
     return "\n".join(CELL_OPTIONS.sub("", cell) for cell in CODE_CELL.findall(text))
 
 
-PACKAGE_DATA = {"studies": "records"}
+PACKAGE_DATA = {"studies": "records", "widgets": "web"}
 """Modules whose results are read from package data: the data's files count
-in the key of every page that uses the module (the recorded gate studies)."""
+in the key of every page that uses the module (the recorded gate studies; the
+widgets' JavaScript and CSS, which the page saves with the widget's state)."""
 
 
 def page_key(path: Path, sources) -> str | None:

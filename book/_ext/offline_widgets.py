@@ -27,6 +27,14 @@ CDNs: offline, no widget renders. This extension:
 4. after the build, copies the packages into `_static/jupyter-widgets/`,
    with html-manager's font files where it requests them.
 
+5. takes the anywidget models (the gate explorer and the block stepper,
+   `lstm/widgets.py`) out of the state that html-manager reads, into a script of
+   their own that `_static/anywidget-static.js` (a few kB, from `book/_static/`)
+   renders: it imports each widget's own ES module from the saved state, as
+   anywidget's front end does in Jupyter. html-manager skips views whose model is
+   not in its state. A page whose widgets are all anywidgets loads neither
+   require.js nor html-manager (3.6 MB) (`split_state`).
+
 Without `npm` (or when the registry cannot be reached and nothing is cached),
 the pages load the same pinned versions from the public CDN, and the build says
 so in one warning (`offline_widgets.cdn`): widgets then need a network.
@@ -173,15 +181,59 @@ def copy_tree(source, target):
                 shutil.copy2(path, out)
 
 
+ANYWIDGET_SCRIPT = "anywidget-static.js"  # in book/_static/
+ANYWIDGET_STATE = "application/vnd.anywidget-static.state+json"  # what that script reads
+BASE_MODULES = {"@jupyter-widgets/base"}  # layout and style models, which every widget has
+
+
+def split_state(state_json):
+    """Split a page's saved widget state into its anywidget models and the rest.
+
+    Returns:
+        `(anywidgets, others)`: two widget-state documents (dicts) with the same
+        version keys; `others` is `None` when the page has no widget but
+        anywidgets (its base layout and style models need no manager).
+    """
+    import json
+
+    document = json.loads(state_json)
+    models = document.get("state", {})
+    anywidgets = {k: m for k, m in models.items() if m.get("model_module") == "anywidget"}
+    others = {k: m for k, m in models.items() if k not in anywidgets}
+    versions = {k: value for k, value in document.items() if k != "state"}
+    needs_manager = any(m.get("model_module") not in BASE_MODULES for m in others.values())
+    return {**versions, "state": anywidgets}, ({**versions, "state": others} if needs_manager else None)
+
+
 def add_page_script(app, pagename, templatename, context, doctree):
-    """At `html-page-context`: on pages with widget state, add `PAGE_SCRIPT` before the widget JS."""
+    """At `html-page-context`, before myst-nb adds the page's JS (see the module docstring):
+    anywidget models go to `anywidget-static.js`; the manager (with `PAGE_SCRIPT`) is
+    loaded only for the other widgets, if there are any."""
     mode = getattr(app, "offline_widgets_mode", None)
-    if mode is None or app.builder.format != "html":
+    if app.builder.format != "html":
         return
+    import json
+
+    from myst_nb.core.render import sanitize_script_content
     from myst_nb.sphinx_ import NbMetadataCollector
 
-    if pagename not in app.env.metadata or "ipywidgets_state" not in NbMetadataCollector.get_js_files(
-            app.env, pagename):
+    if pagename not in app.env.metadata:
+        return
+    js_files = NbMetadataCollector.get_js_files(app.env, pagename)
+    if "ipywidgets_state" not in js_files:
+        return
+    uri, kwargs = js_files["ipywidgets_state"]
+    anywidgets, others = split_state(kwargs["body"])
+    if anywidgets["state"]:
+        js_files["anywidget_state"] = (None, {"type": ANYWIDGET_STATE,
+                                              "body": sanitize_script_content(json.dumps(anywidgets))})
+        js_files["anywidget_static"] = (ANYWIDGET_SCRIPT, {})
+        if others is None:
+            for key in [key for key in js_files if key.startswith("ipywidgets_")]:
+                del js_files[key]
+            return
+        js_files["ipywidgets_state"] = (uri, {**kwargs, "body": sanitize_script_content(json.dumps(others))})
+    if mode is None:
         return
     script = PAGE_SCRIPT
     if mode == "local":
@@ -214,6 +266,6 @@ def install(app, exception):
 
 def setup(app):
     app.connect("config-inited", configure)
-    app.connect("html-page-context", add_page_script)
+    app.connect("html-page-context", add_page_script, priority=400)  # before myst-nb's (500)
     app.connect("build-finished", install)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
