@@ -11,6 +11,9 @@ the browser helpers below.
 - The built book in a browser: `CHROMIUM`, `CHROMIUM_ARGS`, `KNOWN_CONSOLE_ERRORS`,
   `serve` (a localhost server of a folder), `OfflinePage` and `open_offline_page`
   (a page that may load only from that server).
+- Accessibility: `AXE_VERSION`, `AXE_INTEGRITY`, `axe_script` (axe-core's
+  `axe.min.js`, fetched once with npm into `_build/.npm/`) and `axe_violations`
+  (axe-core's serious and critical violations inside a selector of a page).
 """
 
 from __future__ import annotations
@@ -219,3 +222,76 @@ def open_offline_page(browser, book_server):
         yield record
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------
+# Accessibility checks with axe-core, in a browser page
+# --------------------------------------------------------------------------
+
+AXE_VERSION = "4.14.1"
+# npm's published `dist.integrity` of axe-core 4.14.1 (`npm view axe-core@4.14.1 dist.integrity`).
+AXE_INTEGRITY = ("sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe"
+                 "37OgudVGtQ==")
+
+
+def axe_script() -> Path:
+    """The path of axe-core's `axe.min.js`: fetched once with `npm pack` into
+    `_build/.npm/axe-core@<version>/`, after checking the tarball against npm's
+    published integrity (`AXE_INTEGRITY`); later calls need no network."""
+    import base64
+    import hashlib
+    import shutil
+    import subprocess
+    import tarfile
+    import tempfile
+
+    folder = ROOT / "_build" / ".npm" / f"axe-core@{AXE_VERSION}"
+    script = folder / "axe.min.js"
+    if script.is_file():
+        return script
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError(f"npm is missing: it fetches axe-core {AXE_VERSION} for the accessibility "
+                           "checks once (Debian: apt-get install npm)")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:
+        try:
+            subprocess.run([npm, "pack", f"axe-core@{AXE_VERSION}", "--pack-destination", tmp,
+                            "--silent"], check=True, capture_output=True, text=True, timeout=300)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+            raise RuntimeError(f"`npm pack axe-core@{AXE_VERSION}` failed: "
+                               f"{(error.stderr or str(error)).strip()}") from error
+        tarball = Path(tmp) / f"axe-core-{AXE_VERSION}.tgz"
+        digest = "sha512-" + base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
+        if digest != AXE_INTEGRITY:
+            raise RuntimeError(f"{tarball.name} is {digest}, not npm's published {AXE_INTEGRITY}")
+        with tarfile.open(tarball) as archive:
+            archive.extractall(Path(tmp) / "unpacked", filter="data")
+        shutil.rmtree(folder, ignore_errors=True)  # an incomplete earlier copy
+        try:
+            (Path(tmp) / "unpacked" / "package").rename(folder)
+        except OSError:
+            if not script.is_file():  # else another process unpacked it first
+                raise
+    return script
+
+
+_AXE_RUN = """async (selector) => {
+    const elements = document.querySelectorAll(selector);
+    if (elements.length === 0) throw new Error(`axe: no element matches ${selector}`);
+    // iframes: false: the script is injected into the page only, not into its frames.
+    const results = await axe.run(elements, {resultTypes: ["violations"], iframes: false});
+    return results.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map(node => node.target.flat(Infinity).join(" >>> ")),
+    }));
+}"""
+
+
+def axe_violations(page, selector: str, impacts=("serious", "critical")) -> list[dict]:
+    """axe-core's violations inside the elements matching `selector` on `page`
+    (a Playwright page), of the given impacts: [{id, impact, help, nodes}],
+    `nodes` being the CSS selectors of the offending elements."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(axe_script()))
+    return [v for v in page.evaluate(_AXE_RUN, selector) if v["impact"] in impacts]
