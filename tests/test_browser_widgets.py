@@ -188,3 +188,24 @@ def test_input_gate_explorer_offers_the_variants(offline_page, lang):
     assert _frame(explorer)["trace"]["i"] != first
     assert explorer.locator(".lstm-cell").count() == 24 * 8  # the digit and its 16 noise rows
     _check_clean(offline_page)
+
+
+def test_gate_explorer_works_from_disk(browser, book_html):
+    """Opened from disk (file://), the page still imports the widget's module from a
+    blob URL and answers a drawn cell."""
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+            and "anywidget" in message.text else None)
+    try:
+        page.goto((book_html / "book" / "en" / "looking-inside.html").resolve().as_uri())
+        explorer = page.locator(".lstm-explorer").first
+        explorer.wait_for(state="visible", timeout=30_000)
+        cell = explorer.locator(".lstm-cell").nth(20)
+        cell.scroll_into_view_if_needed()
+        cell.click()
+        _wait_for(explorer, lambda s: DRAWING["en"] in s, "drawing on a page opened from disk")
+    finally:
+        page.close()
+    assert errors == []
