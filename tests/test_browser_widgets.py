@@ -209,3 +209,20 @@ def test_gate_explorer_works_from_disk(browser, book_html):
     finally:
         page.close()
     assert errors == []
+
+
+def test_drawing_by_touch(browser, book_server):
+    """A tap on a tablet paints a cell, as a click does."""
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 820, "height": 1180})
+    try:
+        page = context.new_page()
+        page.goto(f"{book_server}/book/ja/looking-inside.html")
+        explorer = page.locator(".lstm-explorer").first
+        explorer.wait_for(state="visible", timeout=30_000)
+        cell = explorer.locator(".lstm-cell").nth(27)
+        cell.scroll_into_view_if_needed()
+        box = cell.bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        _wait_for(explorer, lambda s: DRAWING["ja"] in s, "a tap on the grid")
+    finally:
+        context.close()
