@@ -21,7 +21,8 @@ The explorer: pick a test image by its digit or its index, or draw one on the
 six heatmaps show z, i, f, o, c and h over the rows read so far, one line per
 hidden unit; the class probabilities after the current row; a unit's values
 across the rows (units can be sorted by how selectively their output responds to
-the digit, as LSTMVis ranks cells); and the block at the current row and unit.
+the digit: the correlation ratio of h with the class); and the block at the
+current row and unit.
 
 The block stepper (the chapter on the LSTM block): one memory cell at one time
 step, `c_t = f c_{t-1} + i z` and `h_t = o tanh(c_t)`, with the numbers; the model
@@ -69,6 +70,8 @@ TEXT = {
         "block_open": "Step through the block (row {t}, unit {unit})", "block_close": "Hide the block",
         "block_title": "The block at row {t}, unit {unit}: move a slider to set a value by hand.",
         "describe": "{who}: rows 1 to {t} read; the model predicts {pred} with probability {p:.2f}.",
+        "describe_first": "{who}: row 1 read; the model predicts {pred} with probability {p:.2f}.",
+        "list_separator": ", ",
         "who": "Image #{index}", "who_label": "Image #{index} (digit {label})", "who_drawing": "Your drawing",
         "cell": "row {r}, column {c}: {v}",
         "block_c_prev": "cₜ₋₁ previous memory", "block_z": "z candidate", "block_i": "i input gate",
@@ -87,23 +90,25 @@ TEXT = {
         "model": "モデル", "chooser": "数字", "choose": "選択…", "option": "{label}（画像 {index} 番）",
         "drawing": "自分で描いた数字", "index": "画像番号",
         "index_label": "テスト画像の番号（0〜{last}）",
-        "index_error": "0 から {last} までの整数を入力してください（入力：「{value}」）。",
-        "play": "行を一つずつ再生", "pause": "一時停止", "slider": "行",
-        "row_of": "{t} 行目 / 全 {rows} 行",
+        "index_error": "0 から {last} までの整数を入力してください（入力値：「{value}」）。",
+        "play": "1 行ずつ再生", "pause": "一時停止", "slider": "行",
+        "row_of": "{t} 行目（全 {rows} 行）",
         "draw_title": "数字を描く", "pen": "ペン", "clear": "消去",
         "draw_help": ("マスをクリックまたはドラッグすると、ペンの濃さで塗れます。キーボードでは矢印キーで"
-                      "移動し、スペースで塗り、Delete で消します。"),
+                      "移動し、スペースキーで塗り、Delete キーで消します。"),
         "probs": "{t} 行目まで読んだ後の各クラスの確率",
-        "maps_help": ("列は読んだ行（灰色はまだ読んでいない行）、横の線は隠れユニットです。現在の行を"
-                      "黒枠で、選んだユニットをオレンジの枠で示します。線をクリックするとそのユニットを"
-                      "選べます。"),
+        "maps_help": ("1 列が読んだ 1 行（灰色はまだ読んでいない行）、横の線 1 本が隠れユニット 1 つです。"
+                      "いまの行を黒枠で、選んだユニットをオレンジの枠で示します。横の線をクリックすると、"
+                      "そのユニットを選べます。"),
         "unit": "ユニット", "sort": "選択性の高い順に並べる",
         "unit_option": "ユニット {unit}", "unit_option_score": "ユニット {unit}（選択性 {score:.2f}）",
-        "unit_values": "ユニット {unit}、{t} 行目：z = {z}、i = {i}、f = {f}、o = {o}、c = {c}、h = {h}。",
-        "block_open": "ブロックを 1 ステップずつ見る（{t} 行目、ユニット {unit}）", "block_close": "ブロックを閉じる",
+        "unit_values": "{t} 行目のユニット {unit}：z = {z}、i = {i}、f = {f}、o = {o}、c = {c}、h = {h}。",
+        "block_open": "ブロックを開く（{t} 行目、ユニット {unit}）", "block_close": "ブロックを閉じる",
         "block_title": "{t} 行目、ユニット {unit} のブロック：スライダーを動かすと値を手で設定できます。",
         "describe": "{who}：1 行目から {t} 行目まで読んだ時点で、モデルの予測は {pred}（確率 {p:.2f}）です。",
-        "who": "画像 {index} 番", "who_label": "画像 {index} 番（正解は {label}）", "who_drawing": "描いた数字",
+        "describe_first": "{who}：1 行目を読んだ時点で、モデルの予測は {pred}（確率 {p:.2f}）です。",
+        "list_separator": "、",
+        "who": "画像 {index} 番", "who_label": "画像 {index} 番（正解は {label}）", "who_drawing": "自分で描いた数字",
         "cell": "{r} 行 {c} 列：{v}",
         "block_c_prev": "cₜ₋₁ 直前の記憶", "block_z": "z 候補", "block_i": "i 入力ゲート",
         "block_f": "f 忘却ゲート", "block_o": "o 出力ゲート", "block_held": "1 に固定（ゲートなし）",
@@ -113,7 +118,7 @@ TEXT = {
         "block_pixel": "行 xₜ の {c} 列目", "block_row": "xₜ（読んでいる行）：",
         "block_reset": "モデルの値に戻す",
         "block_source": "{who}、{t} 行目、ユニット {unit}：すべての値はモデルが計算したものです。",
-        "block_source_manual": "{who}、{t} 行目、ユニット {unit}：手で設定した値：{names}。",
+        "block_source_manual": "{who}、{t} 行目、ユニット {unit}：{names}を手で設定しています。",
     },
 }
 
@@ -238,9 +243,7 @@ def gate_explorer(model, images, labels=None, *, lang: str = "en", examples=None
         `row`, `unit` and `drawing` follow the reader; set them to move it.
     """
     widget = GateExplorer()
-    labels_in = labels
-    first_index = 0 if index is None else index
-    labels = _setup(widget, model, images, labels_in, lang, index=first_index, row=0, unit=0)
+    labels = _setup(widget, model, images, labels, lang, index=0 if index is None else index, row=0, unit=0)
     n, rows, _ = widget.shape
     if examples is None:
         examples = [] if labels is None else [int(np.flatnonzero(labels == k)[0]) for k in np.unique(labels)]

@@ -108,7 +108,7 @@ def test_captions_and_alt_texts_in_japanese(result, data):
     assert explorer.alts[1].startswith("テスト系列 1 本（1 行目から 5 行目がノイズ、6 行目から 13 行目が数字")
     assert "f ゲートを 1 に固定" in explorer.alts[1]
     assert [name for name, _ in explorer.chooser.options] == ["完全な LSTM", "忘却ゲートなし"]
-    assert "ウェブ版の本では隠し" in _panel_text(explorer)
+    assert "ウェブ版の本ではパネルを隠し" in _panel_text(explorer)
 
 
 def _panel_text(explorer):

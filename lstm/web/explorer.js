@@ -45,7 +45,8 @@ function allTraces(state, k, m) {
 
 // How selectively each unit's h responds to the class at row t: the share of its
 // variance over the test images that lies between the classes (the correlation
-// ratio eta squared), as LSTMVis ranks cells by how well they separate a pattern.
+// ratio eta squared). The units are ranked by it (LSTMVis, by contrast, filters the
+// units that are on over a stretch the user selects and off just before it).
 function selectivity(state, k, m, t) {
   const key = `${k}:${t}`;
   if (state.selectivity.has(key)) return state.selectivity.get(key);
@@ -78,7 +79,8 @@ function describe(state, model, trace, m) {
   const label = index >= 0 && state.labels.length ? state.labels[index] : null;
   const who = index < 0 ? state.text.who_drawing
     : fmt(state.text[label === null ? "who" : "who_label"], {index, label});
-  return {pred, probs, sentence: fmt(state.text.describe, {who, t: t + 1, pred, p: probs[pred]})};
+  const template = t === 0 ? state.text.describe_first : state.text.describe;
+  return {pred, probs, sentence: fmt(template, {who, t: t + 1, pred, p: probs[pred]})};
 }
 
 // One pixel per (row, unit) in a small image, scaled up without smoothing.
@@ -469,7 +471,7 @@ function renderBlockView({model, el: host}) {
     const who = state.labels.length ? fmt(text.who_label, {index: Math.max(0, index), label: state.labels[Math.max(0, index)]})
       : fmt(text.who, {index: Math.max(0, index)});
     source.textContent = fmt(manual.size ? text.block_source_manual : text.block_source,
-      {who, t: t + 1, unit: u + 1, names: [...manual].map((name) => text[`block_${name}`]).join(", ")});
+      {who, t: t + 1, unit: u + 1, names: [...manual].map((name) => text[`block_${name}`]).join(text.list_separator)});
   }
   indexInput.addEventListener("change", () => {
     const k = Number(indexInput.value);
