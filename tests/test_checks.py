@@ -166,7 +166,7 @@ def test_every_key_used_in_the_checks_exists():
     used = set(re.findall(r'say\.(?:wrong|passed|unanswered|say)\(\s*"(\w+)"', source))
     used |= set(re.findall(r'say\.wrong\(\s*"\w+",\s*"(\w+)"', source))
     used |= set(re.findall(r'yield (?:with_c\()?"(\w+)"', source))
-    used |= set(re.findall(r'hint_key="(\w+)"', source))
+    used |= set(re.findall(r'(?:hint_key|error_hint|in_place_key)="(\w+)"', source))  # also triage's arguments
     used |= {f"{prefix}_{suffix}" for prefix, suffixes in {
         "unanswered": ("raises", "none", "ellipsis"), "element": ("none", "ellipsis", "not_numeric"),
         "case": ("random", "batch1", "hidden1", "large"), "edge": ("batch1", "hidden1", "large"),

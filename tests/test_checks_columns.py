@@ -89,3 +89,11 @@ def test_column_exception_and_unanswered():
         raise NotImplementedError
     result = check_column_scan(stub, lang="ja")
     assert result.status == "unanswered" and "まだ解答されていません" in str(result)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_single_number_is_a_wrong_shape_not_a_crash(lang):
+    result = lstm.checks.check_column_scan(lambda images: 2.5, lang=lang)
+    assert not result
+    assert result.key == "shape"
+    assert "()" in str(result)

@@ -10,6 +10,7 @@ import numpy as np
 
 from . import _student as s
 from ._result import Reporter
+from ._triage import as_array, triage
 
 # (n, rows, cols): 8×8 digits in a batch, a batch of 1, and a non-square image
 # (where a reshape and a transpose differ in shape, not only in values).
@@ -38,24 +39,16 @@ def check_column_scan(student_fn, lang="en"):
     """
     fn, lang = s.require(student_fn, lang)
     say = Reporter("check_column_scan", lang)
-    name = s.code(s.function_name(fn))
     dtypes = set()
     for k, shape in enumerate(CASES):
         images = np.random.default_rng(300 + k).uniform(0.0, 1.0, size=shape).astype(np.float32)
         where = say.say("columns_case", shape=s.code(shape))
-        got = s.call(fn, images.copy())
-        if got.kind == "unanswered":
-            if k == 0 or got.why == "raises":
-                return say.unanswered("unanswered_" + got.why, name=name)
-            return say.wrong("returned_none_later", name=name, where=where)
-        if got.kind == "raised":
-            call = s.code(f"{s.function_name(fn)}(images)")
-            return say.wrong("raised", "error_signature_hint" if got.bad_signature else "columns_error_hint",
-                             name=name, where=where, error=s.describe_error(got.error), call=call)
-        arr, why = s.to_array(got.value)
-        if arr is None:
-            return say.wrong("element_" + why, "columns_format_hint", label=s.code("images"),
-                             got=s.type_name(got.value))
+        arr, problem = triage(
+            say, fn, (images.copy(),), first=k == 0, where=where, signature="images",
+            error_hint="columns_error_hint",
+            expect=lambda value: as_array(say, value, "images", hint_key="columns_format_hint"))
+        if problem is not None:  # (a CheckResult of a wrong answer is falsy: test for None)
+            return problem
         right = reference_columns(images)
         if arr.shape == right.shape and s.close(arr, right):
             dtypes.add(str(arr.dtype))
@@ -76,6 +69,8 @@ def _diagnose(say, got, images, right, where, *, square, first):
     if got.ndim == 2 or (got.ndim == 3 and got.shape[-1] == 1 and rows * cols > 1):
         return say.wrong("columns_flattened", **fields)
     if got.shape != right.shape and got.shape != images.shape:
+        if got.ndim == 0:  # a single number: no batch axis to compare
+            return say.wrong("shape", "columns_shape_hint", label=s.code("images"), **fields)
         if got.shape[0] != n:
             return say.wrong("columns_batch_moved", **fields)
         return say.wrong("shape", "columns_shape_hint", label=s.code("images"), **fields)

@@ -16,6 +16,7 @@ import numpy as np
 from ..cell import GATE_ORDER, LSTMCell
 from . import _student as s
 from ._result import Reporter
+from ._triage import as_array, triage
 
 # (hidden_size, forget_bias, start): "random" starts from a random b, "zeros"
 # from the zero vector of a fresh cell (where adding and setting agree).
@@ -47,27 +48,17 @@ def check_forget_bias(student_fn, lang="en"):
     """
     fn, lang = s.require(student_fn, lang)
     say = Reporter("check_forget_bias", lang)
-    name = s.code(s.function_name(fn))
     dtypes = set()
     for k, (H, value, start) in enumerate(CASES):
         rng = np.random.default_rng(200 + k)
         b = (rng.normal(size=4 * H) if start == "random" else np.zeros(4 * H)).astype(np.float32)
         where = say.say("bias_case", H=H, value=value, b=s.code(b.shape))
-        given = b.copy()
-        got = s.call(fn, given, value)
-        if got.kind == "unanswered":
-            if got.why == "none" and not np.array_equal(given, b):
-                return say.wrong("bias_in_place", name=name)
-            if k == 0 or got.why == "raises":
-                return say.unanswered("unanswered_" + got.why, name=name)
-            return say.wrong("returned_none_later", name=name, where=where)
-        if got.kind == "raised":
-            call = s.code(f"{s.function_name(fn)}(b, forget_bias)")
-            return say.wrong("raised", "error_signature_hint" if got.bad_signature else "bias_error_hint",
-                             name=name, where=where, error=s.describe_error(got.error), call=call)
-        arr, why = s.to_array(got.value)
-        if arr is None:
-            return say.wrong("element_" + why, "bias_format_hint", label=s.code("b"), got=s.type_name(got.value))
+        arr, problem = triage(
+            say, fn, (b.copy(), value), first=k == 0, where=where, signature="b, forget_bias",
+            error_hint="bias_error_hint", in_place_key="bias_in_place",
+            expect=lambda returned: as_array(say, returned, "b", hint_key="bias_format_hint"))
+        if problem is not None:  # (a CheckResult of a wrong answer is falsy: test for None)
+            return problem
         fields = dict(got=s.shape_text(arr.shape), expected=s.shape_text(b.shape), where=where,
                       label=s.code("b"), value=value)
         if arr.shape == (H,) and H > 1:

@@ -15,6 +15,7 @@ from ..cell import LSTMCell
 from ..plotting import check_lang
 from . import _student as s
 from ._result import Reporter
+from ._triage import triage
 
 SIZES = ((8, 50), (1, 1), (3, 7), (28, 128))
 """`(input_size, hidden_size)` pairs a counting function is tried on."""
@@ -82,16 +83,9 @@ def check_param_count(student_fn_or_number, input_size=None, hidden_size=None, l
     results = []
     for k, (I, H) in enumerate(sizes):
         where = say.say("params_case", I=I, H=H)
-        got = s.call(answer, I, H)
-        if got.kind == "unanswered":
-            if k == 0 or got.why == "raises":
-                return say.unanswered("unanswered_" + got.why, name=name)
-            return say.wrong("returned_none_later", name=name, where=where)
-        if got.kind == "raised":
-            call = s.code(f"{s.function_name(answer)}(input_size, hidden_size)")
-            return say.wrong("raised", "error_signature_hint" if got.bad_signature else "params_error_hint",
-                             name=name, where=where, error=s.describe_error(got.error), call=call)
-        count, problem = _as_count(say, got.value, I, H)
+        count, problem = triage(
+            say, answer, (I, H), first=k == 0, where=where, signature="input_size, hidden_size",
+            error_hint="params_error_hint", expect=lambda value: _as_count(say, value, I, H))
         if problem is not None:
             return problem
         results.append((I, H, count))

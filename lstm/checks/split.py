@@ -15,6 +15,7 @@ import numpy as np
 from ..cell import GATE_ORDER
 from . import _student as s
 from ._result import Reporter
+from ._triage import as_array, triage
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,10 @@ def check_split_gates(student_fn, lang="en"):
         W = rng.normal(size=(I + H, 4 * H)).astype(np.float32)
         b = rng.normal(size=4 * H).astype(np.float32)
         where = say.say("split_case", W=s.code(W.shape), b=s.code(b.shape))
-        got = s.call(fn, W.copy(), b.copy())
-        if got.kind == "unanswered":
-            if k == 0 or got.why == "raises":
-                return say.unanswered("unanswered_" + got.why, name=name)
-            return say.wrong("returned_none_later", name=name, where=where)
-        if got.kind == "raised":
-            return say.wrong("raised", "error_signature_hint" if got.bad_signature else "split_error_hint",
-                             name=name, error=s.describe_error(got.error), where=where,
-                             gates=s.code((I + H, 4 * H)), call=s.code(f"{s.function_name(fn)}(W, b)"))
-        parsed, problem = _parse(say, got.value, name)
+        parsed, problem = triage(
+            say, fn, (W.copy(), b.copy()), first=k == 0, where=where, signature="W, b",
+            error_hint="split_error_hint", error_fields=dict(gates=s.code((I + H, 4 * H))),
+            expect=lambda value: _parse(say, value, name))
         if problem is not None:
             return problem
         Ws, bs = parsed
@@ -123,12 +118,9 @@ def _parse(say, value, name):
 
 
 def _array(say, value, label, expected, spec, where):
-    arr, why = s.to_array(value)
-    if arr is None:
-        return None, say.wrong("element_" + why, "split_format_hint", label=s.code(label),
-                               got=s.type_name(value))
-    if arr.shape == expected:
-        return arr, None
+    arr, problem = as_array(say, value, label, hint_key="split_format_hint")
+    if arr is None or arr.shape == expected:
+        return arr, problem
     I, H = spec.input, spec.hidden
     fields = dict(label=s.code(label), got=s.shape_text(arr.shape), expected=s.shape_text(expected),
                   where=where)

@@ -19,6 +19,7 @@ import tensorflow as tf
 from ..cell import GATE_ORDER, LSTMCell
 from . import _student as s
 from ._result import Reporter
+from ._triage import as_array, triage
 
 
 @dataclass(frozen=True)
@@ -210,24 +211,17 @@ def _check_step(student_fn, lang, *, cell_tanh, check):
         ref = _Reference(case, cell_tanh)
         right = ref.run()
         where = say.say("case_" + spec.kind, shapes=case.shapes())
-        got = s.call(fn, *case.args())
-        if got.kind == "unanswered":
-            if k == 0 or got.why == "raises":
-                return say.unanswered("unanswered_" + got.why, name=name)
-            return say.wrong("returned_none_later", name=name, where=where)
-        if got.kind == "raised":
-            hint = (say.say("error_signature_hint", call=s.code(f"{s.function_name(fn)}(x, h, c, W, b)"))
-                    if got.bad_signature else _error_hint(say, got.error, case))
-            return say.wrong("raised", hint=hint, name=name, error=s.describe_error(got.error), where=where)
-        pair, problem = _unpack_pair(say, got.value, name)
+        pair, problem = triage(
+            say, fn, case.args(), first=k == 0, where=where, signature="x, h, c, W, b",
+            error_hint=lambda error: _error_hint(say, error, case),
+            expect=lambda value: _unpack_pair(say, value, name))
         if problem is not None:
             return problem
         arrays = {}
         for label, value in zip(("h_next", "c_next"), pair):
-            arr, why = s.to_array(value)
-            if arr is None:
-                return say.wrong("element_" + why, label=s.code(label), got=s.type_name(value))
-            problem = _shape_problem(say, label, arr, case, where)
+            arr, problem = as_array(say, value, label)
+            if problem is None:
+                problem = _shape_problem(say, label, arr, case, where)
             if problem is not None:
                 return problem
             if not np.all(np.isfinite(arr)):
