@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 
 from . import _validate as v
-from . import plotting
+from . import i18n
 from .ablation import VARIANTS, Ablation, ablate
 from .data import Digits
 from .experiments import EXPERIMENTS
@@ -189,7 +189,7 @@ def experiment_explorer(result, *, lang="en", example=0, data=None, cache=True):
     """
     if not isinstance(result, Ablation):
         v.fail("result", "an lstm.ablation.Ablation (from lstm.ablation.ablate)", type(result).__name__)
-    lang = plotting.check_lang(lang)
+    lang = i18n.check_lang(lang)
     _check_example(example, result.task)
     if data is not None and not isinstance(data, Digits):
         v.fail("data", "a `Digits` record from `lstm.load_digits()`, or None", type(data).__name__)

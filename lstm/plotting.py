@@ -1,32 +1,25 @@
 """Figure helpers: labels in the page's language, a font with the glyphs."""
 
-from . import _validate as v
-
-LANGS = ("en", "ja")
+from .i18n import LANGS, check_lang  # noqa: F401  (the registry lives in lstm.i18n)
+from .i18n import text as lookup
 
 TEXT = {
     "en": {
         "epoch": "epoch", "accuracy": "accuracy", "acc": "acc (train)",
         "val_acc_test": "val_acc (test)", "val_acc_validation": "val_acc (validation)",
         "row": "row read (time step)", "unit": "hidden unit", "class": "class",
-        "probability": "probability",
     },
     "ja": {
         "epoch": "エポック", "accuracy": "正解率", "acc": "acc（訓練）",
         "val_acc_test": "val_acc（テスト）", "val_acc_validation": "val_acc（検証）",
         "row": "読み込んだ行（時刻）", "unit": "隠れユニット", "class": "クラス",
-        "probability": "確率",
     },
 }
 
 
-def check_lang(lang):
-    return v.one_of("lang", lang, LANGS)
-
-
 def text(lang, key):
-    """The label `key` in `lang`."""
-    return TEXT[check_lang(lang)][key]
+    """The shared label `key` in `lang` (`lstm.i18n.text` on this module's `TEXT`)."""
+    return lookup(TEXT, lang, key)
 
 
 def use_lang(lang):

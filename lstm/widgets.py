@@ -41,7 +41,7 @@ import numpy as np
 import traitlets
 
 from . import _validate as v
-from . import plotting
+from . import i18n
 from .model import RowClassifier
 
 PEN_LEVELS = (0.0, 0.25, 0.5, 0.75, 1.0)  # intensities the drawing pen offers, × the ink
@@ -188,7 +188,7 @@ class BlockStepper(_LSTMWidget):
 
 
 def _setup(widget, models, images, labels, lang, *, index, row, unit):
-    plotting.check_lang(lang)
+    i18n.check_lang(lang)
     if isinstance(models, RowClassifier):
         models = {"model": models}
     if not isinstance(models, Mapping) or not models:

@@ -14,7 +14,7 @@ from typing import Any, Optional
 import numpy as np
 
 from .. import _validate as v
-from ..plotting import check_lang
+from ..i18n import check_lang
 
 
 @dataclass

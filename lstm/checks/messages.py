@@ -7,7 +7,7 @@ Markdown rendering in Jupyter shows them as code (`*` would otherwise turn
 into emphasis).
 """
 
-from ..plotting import check_lang
+from .. import i18n
 
 MESSAGES = {
     # ------------------------------------------------------------------ frame
@@ -833,4 +833,4 @@ def has(key):
 
 def text(lang, key, **fields):
     """The message `key` in `lang`, with `fields` filled in."""
-    return MESSAGES[key][check_lang(lang)].format(**fields)
+    return i18n.text(MESSAGES, lang, key).format(**fields)

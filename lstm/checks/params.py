@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import _validate as v
 from ..cell import LSTMCell
-from ..plotting import check_lang
+from ..i18n import check_lang
 from . import _student as s
 from ._result import Reporter
 from ._triage import triage

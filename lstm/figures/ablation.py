@@ -10,7 +10,8 @@ what the trained models do along a sequence, and `stream_lines` /
 import numpy as np
 
 from .. import _validate as v
-from ..plotting import check_lang, new_axes
+from ..i18n import check_lang
+from ..plotting import new_axes
 
 TEXT = {
     "en": {

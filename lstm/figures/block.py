@@ -7,7 +7,8 @@ the top; `f` multiplies the old cell, `i` multiplies `z`, and `o` multiplies
 `tanh(c_t)` to give `h_t`.
 """
 
-from ..plotting import check_lang, use_lang
+from ..i18n import check_lang
+from ..plotting import use_lang
 
 TEXT = {
     "en": {

@@ -8,7 +8,8 @@ features each.
 import numpy as np
 
 from .. import _validate as v
-from ..plotting import check_lang, use_lang
+from ..i18n import check_lang
+from ..plotting import use_lang
 
 TEXT = {
     "en": {

@@ -28,7 +28,8 @@ import numpy as np
 from .. import _validate as v
 from ..cell import GATE_NAMES, LSTMCell
 from ..model import Trace, scan
-from ..plotting import check_lang, new_axes, use_lang
+from ..i18n import check_lang, text
+from ..plotting import new_axes, use_lang
 
 QUANTITIES = ("z", "i", "f", "o", "c", "h", "tanh_c", "iz")
 """What `quantity` can take from a trace: a field, `tanh_c` = tanh(c), or `iz` = i * z."""
@@ -87,9 +88,6 @@ TEXT = {
 }
 
 
-def _text(lang, key):
-    return TEXT[check_lang(lang)][key]
-
 
 def quantity(trace, key):
     """One quantity of a trace, as a NumPy array.
@@ -147,10 +145,10 @@ def heatmaps(trace, image, keys, *, lang="en", units=32):
                              width_ratios=[image.shape[1]] + [units] * len(keys),
                              layout="constrained")
     axes[0].imshow(image, cmap="gray_r", aspect="auto")
-    axes[0].set_title(_text(lang, "image"), fontsize=9)
+    axes[0].set_title(text(TEXT, lang, "image"), fontsize=9)
     axes[0].set_xticks([])
     axes[0].set_yticks(range(rows), [str(t + 1) for t in range(rows)])  # rows numbered from 1
-    axes[0].set_ylabel(_text(lang, "row"))
+    axes[0].set_ylabel(text(TEXT, lang, "row"))
     for ax, key in zip(axes[1:], keys):
         values = quantity(trace, key)[:, :units]  # (rows, units)
         if key in SIGNED:
@@ -162,8 +160,8 @@ def heatmaps(trace, image, keys, *, lang="en", units=32):
         else:
             art = ax.imshow(values, cmap="viridis", vmin=0.0, vmax=1.0, aspect="auto",
                             interpolation="nearest")
-        ax.set_title(_text(lang, key), fontsize=9)
-        ax.set_xlabel(_text(lang, "unit"))
+        ax.set_title(text(TEXT, lang, key), fontsize=9)
+        ax.set_xlabel(text(TEXT, lang, "unit"))
         fig.colorbar(art, ax=ax, location="bottom", shrink=0.8, aspect=30)
     return fig
 
@@ -232,9 +230,9 @@ def class_rows(gate, labels, unit, *, name="i", lang="en", ax=None):
                     color="white" if means[k, t] < 0.6 else "black")
     ax.set_xticks(range(means.shape[1]), [str(t + 1) for t in range(means.shape[1])])
     ax.set_yticks(range(means.shape[0]))
-    ax.set_xlabel(_text(lang, "row"))
-    ax.set_ylabel(_text(lang, "class"))
-    ax.set_title(_text(lang, "gate_of_unit").format(gate=f"${name}$", unit=int(unit)), fontsize=10)
+    ax.set_xlabel(text(TEXT, lang, "row"))
+    ax.set_ylabel(text(TEXT, lang, "class"))
+    ax.set_title(text(TEXT, lang, "gate_of_unit").format(gate=f"${name}$", unit=int(unit)), fontsize=10)
     fig.colorbar(art, ax=ax)
     return fig
 
@@ -283,11 +281,11 @@ def unit_lines(trace, unit, keys, *, lang="en", ax=None):
     fig, ax = new_axes(lang, ax, figsize=(6.4, 3.6), layout="constrained")
     for key, marker in zip(keys, "osD^vx<>"):
         ax.plot(np.arange(1, rows + 1), quantity(trace, key)[:, unit], marker=marker,
-                label=_text(lang, key))
+                label=text(TEXT, lang, key))
     ax.axhline(0.0, color="0.6", linewidth=0.8)
     ax.set_xticks(range(1, rows + 1))
-    ax.set_xlabel(_text(lang, "row"))
-    ax.set_title(_text(lang, "one_unit").format(unit=int(unit)), fontsize=10)
+    ax.set_xlabel(text(TEXT, lang, "row"))
+    ax.set_title(text(TEXT, lang, "one_unit").format(unit=int(unit)), fontsize=10)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="best")
     return fig
@@ -335,13 +333,13 @@ def held_back_figure(trace, labels, unit, *, lang="en", ax=None):
     colors = ("0.55", "tab:orange", "tab:blue")
     for n, (key, color) in enumerate(zip(("o", "tanh_c", "h"), colors)):
         ax.bar(classes + (n - 1) * width, means[:, n], width, color=color,
-               label=_text(lang, "bar." + key))
+               label=text(TEXT, lang, "bar." + key))
     ax.axhline(0.0, color="0.3", linewidth=0.8)
     ax.set_xticks(classes)
-    ax.set_xlabel(_text(lang, "class"))
+    ax.set_xlabel(text(TEXT, lang, "class"))
     ax.set_ylim(-1.05, 1.45)  # room above the bars for the legend
     ax.set_yticks(np.linspace(-1.0, 1.0, 9))
-    ax.set_title(_text(lang, "last_row_of_unit").format(unit=int(unit)), fontsize=10)
+    ax.set_title(text(TEXT, lang, "last_row_of_unit").format(unit=int(unit)), fontsize=10)
     ax.grid(axis="y", alpha=0.3)
     ax.legend(fontsize=8, loc="upper center", ncols=3)
     return fig
@@ -451,19 +449,19 @@ def stream_figure(memory, *, lang="en"):
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(8.0, 5.4), sharex=True, layout="constrained")
     steps = np.arange(1, len(memory.c) + 1)
     for held, style in ((False, "-"), (True, "--")):
-        label = _text(lang, "held_f" if held else "with_f")
+        label = text(TEXT, lang, "held_f" if held else "with_f")
         top.plot(steps, memory.mean_abs_c(held), style, label=label)
         bottom.plot(steps, memory.saturated(held), style, label=label)
     for ax in (top, bottom):
         for end in range(0, len(steps) + 1, memory.rows_per_image):
             ax.axvline(end + 0.5, color="0.85", linewidth=0.6, zorder=0)
         ax.grid(axis="y", alpha=0.3)
-    top.set_ylabel(_text(lang, "mean_abs_c"))
+    top.set_ylabel(text(TEXT, lang, "mean_abs_c"))
     top.set_ylim(bottom=0.0)
     top.legend(loc="upper left", fontsize=9)
-    bottom.set_ylabel(_text(lang, "saturated"))
+    bottom.set_ylabel(text(TEXT, lang, "saturated"))
     bottom.set_ylim(0.0, 1.0)
-    bottom.set_xlabel(_text(lang, "stream_step").format(rows=memory.rows_per_image))
+    bottom.set_xlabel(text(TEXT, lang, "stream_step").format(rows=memory.rows_per_image))
     bottom.set_xlim(0.5, len(steps) + 0.5)
     return fig
 
@@ -503,10 +501,10 @@ def retention_figure(f_bias0, f_bias1, f_trained, *, lang="en", ax=None):
     fig, ax = new_axes(lang, ax, figsize=(6.4, 3.8), layout="constrained")
     for f, key, marker in ((f_bias0, "bias0", "o"), (f_bias1, "bias1", "s"), (f_trained, "trained", "^")):
         kept = retention(f)
-        ax.plot(np.arange(1, len(kept) + 1), kept, marker=marker, label=_text(lang, key))
+        ax.plot(np.arange(1, len(kept) + 1), kept, marker=marker, label=text(TEXT, lang, key))
     ax.set_yscale("log")
-    ax.set_xlabel(_text(lang, "written_row"))
-    ax.set_ylabel(_text(lang, "survives"))
+    ax.set_xlabel(text(TEXT, lang, "written_row"))
+    ax.set_ylabel(text(TEXT, lang, "survives"))
     ax.set_xticks(range(1, len(kept) + 1))
     ax.grid(alpha=0.3, which="both")
     ax.legend(loc="lower right", fontsize=9)

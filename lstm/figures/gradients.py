@@ -9,7 +9,8 @@ from the answer to the early rows.
 import numpy as np
 
 from .. import _validate as v
-from ..plotting import check_lang, new_axes
+from ..i18n import check_lang
+from ..plotting import new_axes
 
 MODELS = ("rnn", "lstm", "lstm_no_forget")
 """The curves `gradient_norms` knows how to name, in the order drawn."""

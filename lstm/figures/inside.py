@@ -22,7 +22,8 @@ import numpy as np
 
 from .. import _validate as v
 from ..model import Trace
-from ..plotting import check_lang, new_axes
+from ..i18n import text
+from ..plotting import new_axes
 
 RESET = 0.5
 """A forget gate below this keeps less than half of the memory: the unit mostly erases."""
@@ -46,9 +47,6 @@ TEXT = {
     },
 }
 
-
-def _text(lang, key):
-    return TEXT[check_lang(lang)][key]
 
 
 def _check(trace, labels):
@@ -118,13 +116,13 @@ def forget_by_row(trace, labels, digits=(0, 1, 4, 7), *, lang="en"):
     rows = np.arange(1, trace.f.shape[1] + 1)
     for k in digits:
         f = trace.f[labels == k]  # (n_k, T, H)
-        axes[0].plot(rows, f.mean(axis=(0, 2)), marker="o", label=_text(lang, "digit").format(k=k))
+        axes[0].plot(rows, f.mean(axis=(0, 2)), marker="o", label=text(TEXT, lang, "digit").format(k=k))
         axes[1].plot(rows, (f < RESET).mean(axis=(0, 2)), marker="o")
-    axes[0].plot(rows, trace.f.mean(axis=(0, 2)), ls="--", color="black", label=_text(lang, "all"))
+    axes[0].plot(rows, trace.f.mean(axis=(0, 2)), ls="--", color="black", label=text(TEXT, lang, "all"))
     axes[1].plot(rows, (trace.f < RESET).mean(axis=(0, 2)), ls="--", color="black")
     for ax, key in zip(axes, ("mean_f", "reset")):
-        ax.set_xlabel(_text(lang, "row"))
-        ax.set_ylabel(_text(lang, key))
+        ax.set_xlabel(text(TEXT, lang, "row"))
+        ax.set_ylabel(text(TEXT, lang, key))
         ax.set_xticks(rows)
         ax.grid(alpha=0.3)
     axes[0].legend(fontsize=8)
@@ -175,17 +173,17 @@ def cell_trajectories(trace, labels, digits=(0, 1, 4, 7), *, lang="en", ax=None)
     fig, ax = new_axes(lang, ax, figsize=(6.0, 4.6), layout="constrained")
     for k in digits:
         path = ((trace.c[labels == k] - mean) @ axes.T).mean(axis=0)  # (T, 2)
-        line, = ax.plot(path[:, 0], path[:, 1], marker="o", ms=4, label=_text(lang, "digit").format(k=k))
+        line, = ax.plot(path[:, 0], path[:, 1], marker="o", ms=4, label=text(TEXT, lang, "digit").format(k=k))
         ax.annotate(str(len(path)), path[-1], textcoords="offset points", xytext=(5, 3),
                     color=line.get_color(), fontsize=9)
         for t in range(1, len(path) - 1):
             ax.annotate(str(t + 1), path[t], textcoords="offset points", xytext=(3, 2),
                         color=line.get_color(), fontsize=7)
     start = ((trace.c[:, 0] - mean) @ axes.T).mean(axis=0)  # (2,)
-    ax.annotate(_text(lang, "start"), start, textcoords="offset points", xytext=(20, 24), fontsize=8,
+    ax.annotate(text(TEXT, lang, "start"), start, textcoords="offset points", xytext=(20, 24), fontsize=8,
                 arrowprops=dict(arrowstyle="->", lw=0.8))
-    ax.set_xlabel(_text(lang, "pc").format(k=1) + f" ({explained[0]:.0%})")
-    ax.set_ylabel(_text(lang, "pc").format(k=2) + f" ({explained[1]:.0%})")
+    ax.set_xlabel(text(TEXT, lang, "pc").format(k=1) + f" ({explained[0]:.0%})")
+    ax.set_ylabel(text(TEXT, lang, "pc").format(k=2) + f" ({explained[1]:.0%})")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     return fig
@@ -206,11 +204,11 @@ def confidence_by_row(summary, *, lang="en", ax=None):
         v.fail("summary", "the dict of lstm.figures.inside.row_summary", type(summary).__name__)
     fig, ax = new_axes(lang, ax, figsize=(6.0, 3.4), layout="constrained")
     rows = summary["row"]
-    ax.plot(rows, summary["accuracy"], marker="o", label=_text(lang, "accuracy"))
-    ax.plot(rows, summary["p_true"], marker="s", label=_text(lang, "p_true"))
-    ax.plot(rows, summary["p_top"], marker="^", ls=":", label=_text(lang, "p_top"))
-    ax.set_xlabel(_text(lang, "row"))
-    ax.set_ylabel(_text(lang, "fraction"))
+    ax.plot(rows, summary["accuracy"], marker="o", label=text(TEXT, lang, "accuracy"))
+    ax.plot(rows, summary["p_true"], marker="s", label=text(TEXT, lang, "p_true"))
+    ax.plot(rows, summary["p_top"], marker="^", ls=":", label=text(TEXT, lang, "p_top"))
+    ax.set_xlabel(text(TEXT, lang, "row"))
+    ax.set_ylabel(text(TEXT, lang, "fraction"))
     ax.set_xticks(rows)
     ax.set_ylim(0, 1.02)
     ax.grid(alpha=0.3)

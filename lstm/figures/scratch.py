@@ -13,7 +13,8 @@ import textwrap
 import numpy as np
 
 from .. import _validate as v
-from ..plotting import check_lang, new_axes
+from ..i18n import check_lang
+from ..plotting import new_axes
 
 TEXT = {
     "en": {

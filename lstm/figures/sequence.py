@@ -12,7 +12,9 @@ shows one such figure per variant.
 import numpy as np
 
 from ..cell import GATE_NAMES, TRACED
-from ..plotting import check_lang, text, use_lang
+from ..i18n import check_lang, text
+from ..plotting import use_lang
+from ..plotting import TEXT as SHARED
 
 HEATMAPS = tuple(k for k in TRACED if k != "z")  # i, f, o, c, h: the candidate z is not shown
 DIGIT_COLOR, NOISE_COLOR = "#c6dbef", "#e0e0e0"
@@ -160,7 +162,7 @@ def sequence_trace(model, task, example, *, lang="en", variant="full", scales=No
     ax.set_yticks([0, 0.5, 1])
     ax.set_ylabel(t["p"], rotation=0, ha="right", va="center", multialignment="center", fontsize=7,
                   labelpad=4)
-    ax.set_xlabel(text(lang, "row"), fontsize=7, labelpad=2)
+    ax.set_xlabel(text(SHARED, lang, "row"), fontsize=7, labelpad=2)
 
     # Rows are numbered from 1, as in the book; ticks where each stretch starts, and at the end.
     ticks = sorted({1, rows, *(start + 1 for start, _, _ in parts)}) if rows > 8 else list(steps)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..plotting import check_lang, new_axes
+from ..i18n import check_lang
+from ..plotting import new_axes
 from .ablation import STYLES, label
 from .ablation import TEXT as ABLATION_TEXT
 
@@ -29,7 +30,6 @@ TEXT = {
         "row": "row", "write": "mean $|i \\odot z|$", "f": "forget gate f", "unit": "memory cell",
         "offset": "rows from the marker", "abs_c": "mean |c|", "saturated": "share of saturated cells",
         "o": "mean output gate o", "memory": "cells holding the first digit", "other": "other cells",
-        "query": "query", "marker": "marker",
         "helps": "helps", "hurts": "hurts", "no measurable difference": "no measurable difference",
         "no difference detected": "no difference detected",
     },
@@ -46,7 +46,6 @@ TEXT = {
         "row": "行", "write": "$|i \\odot z|$ の平均", "f": "忘却ゲート f", "unit": "記憶セル",
         "offset": "区切りからの行数", "abs_c": "|c| の平均", "saturated": "飽和したセルの割合",
         "o": "出力ゲート o の平均", "memory": "最初の数字を保つセル", "other": "ほかのセル",
-        "query": "問い", "marker": "区切り",
         "helps": "改善する", "hurts": "悪化させる", "no measurable difference": "測れるほどの差はない",
         "no difference detected": "差は検出されない",
     },

@@ -18,7 +18,8 @@ import numpy as np
 from .. import _validate as v
 from ..cell import GATE_NAMES, LSTMCell
 from ..model import RowClassifier
-from ..plotting import check_lang, new_axes, use_lang
+from ..i18n import check_lang, text
+from ..plotting import new_axes, use_lang
 from ..train import History, train
 
 TEXT = {
@@ -133,9 +134,6 @@ _FIT_KEYS = ("loss", "reduction", "learning_rate", "schedule", "batch_size", "ep
 _OFF_MEANS_NONE = ("label_smoothing", "weight_decay", "clipnorm", "input_noise")
 
 
-def _t(lang, key):
-    return TEXT[check_lang(lang)][key]
-
 
 def _defaults(fn):
     return {name: p.default for name, p in inspect.signature(fn).parameters.items()
@@ -165,15 +163,17 @@ def recipe_settings(recipe):
 
 def _format(lang, key, value):
     if key in _OFF_MEANS_NONE and not value:
-        return _t(lang, "none")
+        return text(TEXT, lang, "none")
     if key == "gates":
         return ", ".join(value) if tuple(value) != GATE_NAMES else "i, f, o"
     if key == "head_std":
-        return _t(lang, "head_std.None") if value is None else _t(lang, "head_std.value").format(f"{value:g}")
+        if value is None:
+            return text(TEXT, lang, "head_std.None")
+        return text(TEXT, lang, "head_std.value").format(f"{value:g}")
     if f"{key}.{value}" in TEXT[lang]:
-        return _t(lang, f"{key}.{value}")
+        return text(TEXT, lang, f"{key}.{value}")
     if isinstance(value, bool):
-        return _t(lang, "yes" if value else "no")
+        return text(TEXT, lang, "yes" if value else "no")
     if isinstance(value, float):
         return f"{value:g}"
     return f"`{value!r}`" if isinstance(value, str) else str(value)
@@ -208,7 +208,7 @@ def recipe_table(recipes, *, lang="en", n_train=None):
                    - {"drop_remainder"})
     rows = []
     for key in keys + extra:
-        label = _t(lang, key) if key in TEXT[lang] else f"`{key}`"
+        label = text(TEXT, lang, key) if key in TEXT[lang] else f"`{key}`"
         rows.append([label] + [_format(lang, key, s.get(key)) for s in all_settings])
     if n_train is not None:
         cells = []
@@ -217,11 +217,11 @@ def recipe_table(recipes, *, lang="en", n_train=None):
                        else math.ceil(n_train / s["batch_size"]))
             used = min(n_train, batches * s["batch_size"])
             if lang == "ja":
-                cells.append(_t(lang, "batches.value").format(batches, n_train, used))
+                cells.append(text(TEXT, lang, "batches.value").format(batches, n_train, used))
             else:
-                cells.append(_t(lang, "batches.value").format(batches, used, n_train))
-        rows.append([_t(lang, "batches")] + cells)
-    header = [_t(lang, "setting")] + [f"`{r.name.upper()}`" for r in recipes]
+                cells.append(text(TEXT, lang, "batches.value").format(batches, used, n_train))
+        rows.append([text(TEXT, lang, "batches")] + cells)
+    header = [text(TEXT, lang, "setting")] + [f"`{r.name.upper()}`" for r in recipes]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
@@ -252,8 +252,8 @@ def accuracy_figure(histories, *, lang="en", ax=None):
         ax.plot(np.arange(1, len(acc) + 1), acc, label=label)
         low = min(low, acc[len(acc) // 10:].min())
     ax.set_ylim(max(0.0, math.floor(low * 50) / 50 - 0.01), 1.0)
-    ax.set_xlabel(_t(lang, "epoch"))
-    ax.set_ylabel(_t(lang, "test_acc"))
+    ax.set_xlabel(text(TEXT, lang, "epoch"))
+    ax.set_ylabel(text(TEXT, lang, "test_acc"))
     ax.grid(alpha=0.3)
     ax.legend(loc="lower right")
     fig.tight_layout()
@@ -289,10 +289,10 @@ def confidence_figure(probs, *, lang="en", ceiling=None, ax=None):
         ax.hist(top, bins=bins, weights=np.full(len(top), 1.0 / len(top)), alpha=0.6, label=label)
     if ceiling is not None:
         ax.axvline(ceiling, color="black", linestyle="--", linewidth=1,
-                   label=_t(lang, "ceiling").format(ceiling))
+                   label=text(TEXT, lang, "ceiling").format(ceiling))
     ax.set_xlim(0.0, 1.0)
-    ax.set_xlabel(_t(lang, "top_probability"))
-    ax.set_ylabel(_t(lang, "share"))
+    ax.set_xlabel(text(TEXT, lang, "top_probability"))
+    ax.set_ylabel(text(TEXT, lang, "share"))
     ax.yaxis.set_major_formatter(_percent())
     ax.legend(loc="upper left", bbox_to_anchor=(0.49, 0.98), fontsize=9)  # over the empty middle
     fig.tight_layout()
@@ -337,8 +337,8 @@ def confusion_figure(matrix, *, lang="en", ax=None):
                         color="crimson")
     ax.set_xticks(range(k))
     ax.set_yticks(range(k))
-    ax.set_xlabel(_t(lang, "predicted"))
-    ax.set_ylabel(_t(lang, "true"))
+    ax.set_xlabel(text(TEXT, lang, "predicted"))
+    ax.set_ylabel(text(TEXT, lang, "true"))
     ax.set_xticks(np.arange(-0.5, k), minor=True)
     ax.set_yticks(np.arange(-0.5, k), minor=True)
     ax.grid(which="minor", color="0.85", linewidth=0.5)
@@ -378,7 +378,7 @@ def mistakes_figure(mistakes, *, lang="en", columns=6, limit=24):
     n = min(len(mistakes.true), limit)
     if n == 0:
         fig, ax = plt.subplots(figsize=(3, 1))
-        ax.text(0.5, 0.5, _t(lang, "no_mistakes"), ha="center", va="center")
+        ax.text(0.5, 0.5, text(TEXT, lang, "no_mistakes"), ha="center", va="center")
         ax.axis("off")
         return fig
     cols = min(columns, n)
@@ -392,7 +392,7 @@ def mistakes_figure(mistakes, *, lang="en", columns=6, limit=24):
         ax.set_yticks([])
         image = np.asarray(mistakes.images[k])
         ax.imshow(image, cmap="gray_r", vmin=0, vmax=max(1.0, float(image.max())))
-        ax.set_title(_t(lang, "mistake").format(int(mistakes.true[k]), int(mistakes.predicted[k]),
+        ax.set_title(text(TEXT, lang, "mistake").format(int(mistakes.true[k]), int(mistakes.predicted[k]),
                                                 float(mistakes.confidence[k])), fontsize=9)
     fig.tight_layout()
     return fig
