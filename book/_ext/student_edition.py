@@ -581,13 +581,14 @@ def solution_leftovers(folder: Path, index: BookIndex | None = None) -> list[str
 _APP = None
 
 
-def student_notebook(nb, docname):
+def student_notebook(nb, docname, *, app=None):
     """The `bilingual_ipynb_filter` of the student build."""
     from sphinx.util import logging
 
     logger = logging.getLogger(__name__)
-    folder = Path(_APP.outdir).parent / "jupyter_execute" if _APP is not None else None
-    root = Path(_APP.srcdir) if _APP is not None else ROOT
+    app = app if app is not None else _APP
+    folder = Path(app.outdir).parent / "jupyter_execute" if app is not None else None
+    root = Path(app.srcdir) if app is not None else ROOT
     new, problems = to_student_notebook(nb, docname, index=book_index(root), glue_folder=folder)
     for problem in problems:
         logger.warning("student notebook: %s", problem, location=docname,
