@@ -9,6 +9,9 @@ compared; a file present on one side only is a difference. Before comparing:
 - `.html`: the 32-hex-digit ids of widget models (in the saved widget state and
   view JSON) become `<id>`, and the `?v=...` / `?digest=...` query strings of
   asset URLs are dropped (they change with a file's time stamp or build);
+- `.buildinfo`: the hash of the configuration becomes `<hash>`: it covers
+  `bilingual_extensions_hash`, a hash of book/_ext's own source (so that an
+  edit there rewrites every page), which any change to the extensions changes;
 - `.ipynb`: cell ids and the cells' `execution` metadata are dropped, and the
   JSON is compared as data (key order and indentation aside);
 - every other file is compared byte for byte.
@@ -45,6 +48,8 @@ def normalise_notebook(text: str) -> str:
 def normalised(path: Path) -> bytes:
     """The content of `path` as compared (see the module docstring)."""
     raw = path.read_bytes()
+    if path.name == ".buildinfo":
+        return re.sub(rb"(?m)^config: [0-9a-f]+$", b"config: <hash>", raw)
     if path.suffix == ".html":
         return normalise_html(raw.decode("utf-8", "replace")).encode()
     if path.suffix == ".ipynb":
