@@ -21,7 +21,7 @@ from helpers import CHAPTERS, EDITIONS, ROOT
 
 pytestmark = pytest.mark.build
 
-CACHES = (".jupyter_cache", "lstm-cache", ".npm", ".npm-widgets")
+CACHES = (".jupyter_cache", "lstm-cache", ".npm")
 
 
 def chapters_calling_checks() -> set[str]:

@@ -1,19 +1,25 @@
-"""Fetch a pinned npm package once, cached under `_build/`, for the book to serve.
+"""Fetch pinned npm packages once, checked and cached under `_build/`, for the book to serve.
 
-Used by `offline_math` (MathJax) and usable by any local extension that must
-serve third-party JavaScript offline (nothing of it is committed):
+The book's one npm fetcher, used by `offline_math` (MathJax) and
+`offline_widgets` (require.js, html-manager); nothing of it is committed:
 
     from npm_assets import fetch_package
-    root = fetch_package(app, "mathjax", "3.2.2")   # -> Path to the unpacked `package/`, or None
+    root = fetch_package(app, "mathjax", "3.2.2", integrity="sha512-...")  # Path or None
 
 `npm pack` downloads the tarball from the npm registry (or npm's own cache);
-it is unpacked into `<repo>/_build/.npm/<name>@<version>/package/`. Returns
-None, after one clear warning, when npm is missing or the download fails, so
-the caller can fall back to a CDN.
+its SHA-512 must equal npm's published ``dist.integrity`` (pinned by the
+caller: `npm view <name>@<version> dist.integrity`), else nothing is unpacked.
+It is unpacked into `<repo>/_build/.npm/<name>@<version>/package/` and marked
+complete (`.complete` records the spec and the integrity checked); a complete
+folder is used as is, without network. `fetch` (no Sphinx) returns the reason
+of a failure; `fetch_package` logs it and returns None, so that the caller can
+fall back to a CDN and say so.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import shutil
 import subprocess
@@ -30,15 +36,24 @@ def cache_root(app) -> Path:
     return Path(app.srcdir, "_build", ".npm")
 
 
-def fetch_package(app, name: str, version: str, *, timeout: float = 300) -> Path | None:
+def sri_sha512(data: bytes) -> str:
+    """The Subresource Integrity string of `data` ("sha512-<base64>"), as npm publishes it."""
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+
+
+def fetch(cache: Path, name: str, version: str, integrity: str, *,
+          timeout: float = 300) -> tuple[Path | None, str | None]:
+    """`(package folder, None)`, fetched and checked unless already cached, or
+    `(None, reason)` when npm is missing, `npm pack` fails or the tarball does
+    not match `integrity`."""
     spec = f"{name}@{version}"
-    dest = cache_root(app) / spec
+    dest = cache / spec
     done = dest / ".complete"
     if done.exists():
-        return dest / "package"
+        return dest / "package", None
     npm = shutil.which("npm")
     if npm is None:
-        return None
+        return None, "npm is not installed"
     dest.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=dest.parent, prefix=".tmp-") as tmp:
         try:
@@ -49,21 +64,32 @@ def fetch_package(app, name: str, version: str, *, timeout: float = 300) -> Path
                      "npm_config_fund": "false", "npm_config_audit": "false"},
             )
         except (OSError, subprocess.TimeoutExpired) as err:
-            logger.info("npm_assets: npm pack %s failed: %s", spec, err)
-            return None
+            return None, f"`npm pack {spec}` failed: {err}"
         tarballs = list(Path(tmp).glob("*.tgz"))
-        if proc.returncode != 0 or not tarballs:
-            logger.info("npm_assets: npm pack %s failed: %s", spec, proc.stderr.strip()[-500:])
-            return None
+        if proc.returncode != 0 or len(tarballs) != 1:
+            detail = proc.stderr.strip().splitlines()
+            return None, f"`npm pack {spec}` failed: {detail[-1] if detail else proc.returncode}"
+        digest = sri_sha512(tarballs[0].read_bytes())
+        if digest != integrity:
+            return None, f"{tarballs[0].name} is {digest}, not its published integrity {integrity}"
         unpack = Path(tmp) / "unpacked"
         with tarfile.open(tarballs[0]) as tar:
             tar.extractall(unpack, filter="data")
         if dest.exists():
             shutil.rmtree(dest)
         os.replace(unpack, dest)
-    done.write_text(spec + "\n", encoding="utf-8")
-    logger.info("npm_assets: fetched %s into %s", spec, dest)
-    return dest / "package"
+    done.write_text(f"{spec} {integrity}\n", encoding="utf-8")
+    return dest / "package", None
+
+
+def fetch_package(app, name: str, version: str, *, integrity: str,
+                  timeout: float = 300) -> Path | None:
+    """`fetch` into `cache_root(app)`; None (and the reason in the log) on failure."""
+    package, problem = fetch(cache_root(app), name, version, integrity, timeout=timeout)
+    if problem is not None:
+        logger.info("npm_assets: %s", problem)
+        return None
+    return package
 
 
 def copy_tree(src: Path, dest: Path, *, skip=lambda rel: False) -> int:

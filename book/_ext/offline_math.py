@@ -2,7 +2,8 @@
 
 Sphinx loads MathJax from a CDN by default. At ``config-inited`` this
 extension fetches the pinned ``mathjax`` package from the npm registry once
-(cached in ``_build/.npm/``, see `npm_assets`), points ``mathjax_path`` at
+(checked against its published integrity and cached in ``_build/.npm/``,
+see `npm_assets`), points ``mathjax_path`` at
 ``_static/mathjax/tex-mml-chtml.js``, and copies the component tree MathJax
 loads at run time (TeX input and its extensions, CommonHTML output and its
 fonts, the menu, accessibility and the speech-rule engine) into
@@ -24,6 +25,8 @@ from npm_assets import copy_tree, fetch_package
 logger = logging.getLogger(__name__)
 
 MATHJAX_VERSION = "3.2.2"
+# npm's published `dist.integrity` of mathjax 3.2.2 (checked by `npm_assets` after download).
+MATHJAX_INTEGRITY = "sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw=="
 STATIC_SUBDIR = "mathjax"
 ENTRY = "tex-mml-chtml.js"
 
@@ -43,7 +46,7 @@ def on_config_inited(app, config):
     app._offline_math_src = None
     if config.mathjax_path != MATHJAX_URL:
         return  # chosen by the user
-    package = fetch_package(app, "mathjax", MATHJAX_VERSION)
+    package = fetch_package(app, "mathjax", MATHJAX_VERSION, integrity=MATHJAX_INTEGRITY)
     if package is None or not (package / "es5" / ENTRY).exists():
         logger.warning(
             "offline_math: could not get mathjax@%s with npm (is npm installed and the npm "

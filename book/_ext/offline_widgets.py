@@ -6,8 +6,9 @@ CDNs: offline, no widget renders. This extension:
 
 1. takes pinned copies of `requirejs` and `@jupyter-widgets/html-manager`
    (the version that renders ipywidgets 8 state) from the npm registry with
-   `npm pack`, checks their published SHA-512 integrity, and caches them in
-   `_build/.npm-widgets/` (fetched once; later builds need no network);
+   the book's npm fetcher (`npm_assets`: `npm pack`, checked against their
+   published SHA-512 integrity, cached in `_build/.npm/`; fetched once, later
+   builds need no network);
 2. points myst-nb's `nb_ipywidgets_js` at local copies under `_static/`
    (myst-nb takes keys that are not URLs relative to `_static/`);
 3. on every page that embeds widget state, adds one small inline script
@@ -41,15 +42,12 @@ so in one warning (`offline_widgets.cdn`): widgets then need a network.
 The third-party files are never committed: they live in `_build/` only.
 """
 
-import base64
-import hashlib
 import shutil
-import subprocess
-import tarfile
-import tempfile
 from pathlib import Path
 
 from sphinx.util import logging
+
+import npm_assets
 
 logger = logging.getLogger(__name__)
 
@@ -101,50 +99,21 @@ window.FontAwesomeConfig = Object.assign(window.FontAwesomeConfig || {}, {autoRe
 """
 
 
-def cache_root(app):
-    """`_build/.npm-widgets/`: beside the HTML output, like myst-nb's `.jupyter_cache`."""
-    return Path(app.outdir).parent / ".npm-widgets"
-
-
 def package_dir(root, name):
-    version = PACKAGES[name][0]
-    return root / f"{name.replace('/', '__')}-{version}"
+    """The unpacked package `name` in the npm cache `root` (see `npm_assets`)."""
+    return root / f"{name}@{PACKAGES[name][0]}" / "package"
 
 
 def fetch(root):
-    """Download and unpack the pinned packages into `root` unless cached.
+    """Fetch the pinned packages into `root` unless cached (`npm_assets.fetch`).
 
     Returns:
         `None` on success, else a short reason why the packages are missing.
     """
-    missing = [name for name in PACKAGES if not (package_dir(root, name) / "package.json").is_file()]
-    if not missing:
-        return None
-    npm = shutil.which("npm")
-    if npm is None:
-        return "npm is not installed"
-    root.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=root) as tmp:
-        specs = [f"{name}@{PACKAGES[name][0]}" for name in missing]
-        try:
-            subprocess.run([npm, "pack", *specs, "--pack-destination", tmp, "--silent"], check=True,
-                           capture_output=True, text=True, timeout=300)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:
-            detail = (getattr(error, "stderr", None) or str(error)).strip()
-            last = detail.splitlines()[-1] if detail else str(error)
-            return f"`npm pack {' '.join(specs)}` failed: {last}"
-        for name in missing:
-            version, integrity = PACKAGES[name]
-            tgz = Path(tmp) / f"{name.lstrip('@').replace('/', '-')}-{version}.tgz"
-            digest = "sha512-" + base64.b64encode(hashlib.sha512(tgz.read_bytes()).digest()).decode()
-            if digest != integrity:
-                return f"{tgz.name} does not match its published integrity {integrity}"
-            target = package_dir(root, name)
-            unpack = Path(tmp) / target.name
-            with tarfile.open(tgz) as archive:
-                archive.extractall(unpack, filter="data")
-            shutil.rmtree(target, ignore_errors=True)
-            (unpack / "package").rename(target)
+    for name, (version, integrity) in PACKAGES.items():
+        _package, problem = npm_assets.fetch(root, name, version, integrity)
+        if problem is not None:
+            return problem
     return None
 
 
@@ -156,7 +125,7 @@ def configure(app, config):
         logger.info("offline_widgets: nb_ipywidgets_js is set in the configuration; leaving it as is")
         app.offline_widgets_root = app.offline_widgets_mode = None
         return
-    root = cache_root(app)
+    root = npm_assets.cache_root(app)
     problem = fetch(root)
     if problem is None:
         config.nb_ipywidgets_js = dict(LOCAL_JS)
@@ -169,16 +138,6 @@ def configure(app, config):
             "the public CDN (jsdelivr), so their widgets need a network connection. Install npm "
             "(and reach the npm registry once) to serve them from the book.",
             type="offline_widgets", subtype="cdn")
-
-
-def copy_tree(source, target):
-    """Copy `source` into `target`, skipping files already there with the same size."""
-    for path in source.rglob("*"):
-        if path.is_file():
-            out = target / path.relative_to(source)
-            if not out.is_file() or out.stat().st_size != path.stat().st_size:
-                out.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, out)
 
 
 ANYWIDGET_SCRIPT = "anywidget-static.js"  # in book/_static/
@@ -253,7 +212,7 @@ def install(app, exception):
     for name in ("require.js", "LICENSE", "package.json"):
         if (require / name).is_file():
             shutil.copy2(require / name, static / "requirejs" / name)
-    copy_tree(manager / "dist", static / MANAGER_DIST)
+    npm_assets.copy_tree(manager / "dist", static / MANAGER_DIST)
     shutil.copy2(manager / "package.json", static / MANAGER_DIST / ".." / "package.json")
     fonts = [p for p in (manager / "dist").iterdir() if p.suffix in FONT_SUFFIXES]
     for folder in FONT_DIRS:

@@ -1,0 +1,129 @@
+"""Sphinx adapter of the `bilingual` extension: the event handlers and the
+post-transform that `bilingual.setup` connects. Each calls the pure cores
+(`language`, `edition_bar`, `notebook_export`, `search`) with what Sphinx holds.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+import sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from .edition_bar import alternate_link, edition_bar
+from .language import BASE_LANGUAGE, counterpart, page_language, translate_body, ui_strings
+from .notebook_export import notebook_name, write_notebooks
+from .search import SEARCH_JS
+from .translations import LanguageSwitch
+
+logger = logging.getLogger("bilingual")
+
+
+def switch(app, lang: str) -> None:
+    state = getattr(app, "_bilingual_switch", None)
+    if state is not None:
+        state.switch(lang)
+
+
+def on_builder_inited(app):
+    app._bilingual_switch = LanguageSwitch(app)
+
+
+def on_source_read(app, docname, source):
+    # Directives run while a page is read (sphinx-exercise's title "Exercise").
+    switch(app, page_language(app, docname))
+
+
+def on_env_updated(app, env):
+    # Back to the base language before Sphinx pickles the environment (and its
+    # config): a Japanese numfig_format left in place would look like a config
+    # change and re-read every page at the next build.
+    switch(app, BASE_LANGUAGE)
+    return []
+
+
+class SwitchLanguage(SphinxPostTransform):
+    """Runs first among the post-transforms of a page that is being written:
+    `{numref}` texts and the HTML writer's strings come in the page's language."""
+
+    default_priority = 1
+
+    def run(self, **kwargs):
+        switch(self.app, page_language(self.app, self.env.docname))
+
+
+def on_page_context_early(app, pagename, templatename, context, doctree):
+    lang = page_language(app, pagename)
+    switch(app, lang)
+    context["language"] = lang
+    context["theme_search_bar_text"] = ui_strings(lang)["search_bar"]
+    notebook = notebook_name(app, pagename)
+    if notebook:
+        context["ipynb_source"] = notebook  # the theme's download menu lists it
+    if lang != BASE_LANGUAGE:
+        # Strings in the JavaScript of Sphinx (search) and sphinx-togglebutton.
+        app.add_js_file(f"translations_{lang}.js", priority=201)
+        tr = app._bilingual_switch.translators[lang].get(("general", "togglebutton"))
+        if tr is not None:
+            show, hide = tr.gettext("Click to show"), tr.gettext("Click to hide")
+            app.add_js_file(None, priority=900, body=(
+                f"toggleHintShow = {json.dumps(show)}; toggleHintHide = {json.dumps(hide)};"))
+    twin = counterpart(app, pagename)
+    if twin and twin[1] in app.env.found_docs:
+        other_lang, other = twin
+        href = app.builder.get_relative_uri(pagename, other)
+        context["metatags"] = context.get("metatags", "") + alternate_link(href, other_lang)
+
+
+def on_page_context_late(app, pagename, templatename, context, doctree):
+    if "body" not in context:
+        return
+    lang = page_language(app, pagename)
+    context["body"] = translate_body(context["body"], lang)
+    twin = counterpart(app, pagename)
+    if twin is None:
+        return
+    other_lang, other = twin
+    link = None
+    if other in app.env.found_docs:
+        link = (app.builder.get_relative_uri(pagename, other), other_lang)
+    notebook = notebook_name(app, pagename)
+    href = posixpath.join(context["pathto"]("_sources", 1), notebook) if notebook else None
+    bar = edition_bar(ui_strings(lang), twin=link, notebook=href)
+    if bar:
+        context["body"] = bar + context["body"]
+
+
+def on_check_consistency(app, env):
+    for docname in sorted(env.found_docs):
+        twin = counterpart(app, docname)
+        if twin and twin[1] not in env.found_docs:
+            logger.warning("chapter %r has no twin in the other edition (expected %r)",
+                           docname, twin[1], location=docname, type="bilingual", subtype="twin")
+
+
+def on_build_finished(app, exception):
+    """Notebook downloads and JavaScript translations, written after the build."""
+    switch(app, BASE_LANGUAGE)
+    if exception is not None or app.builder.format != "html":
+        return
+    search_js = Path(app.outdir, "_static", "bilingual-search.js")
+    if not search_js.exists() or search_js.read_text(encoding="utf-8") != SEARCH_JS:
+        search_js.write_text(SEARCH_JS, encoding="utf-8")
+    locale_dir = Path(sphinx.__file__).parent / "locale"
+    for lang in app.config.bilingual_editions:
+        if lang == BASE_LANGUAGE:
+            continue
+        src = locale_dir / lang / "LC_MESSAGES" / "sphinx.js"
+        dest = Path(app.outdir, "_static", f"translations_{lang}.js")
+        if src.exists():
+            if not dest.exists() or dest.read_bytes() != src.read_bytes():
+                dest.write_bytes(src.read_bytes())
+        else:
+            dest.write_text("/* no translations */\n", encoding="utf-8")
+    written = write_notebooks(app)
+    if written:
+        logger.info("bilingual: wrote %d chapter notebook(s) (.ipynb) into _sources/", written)

@@ -1,0 +1,67 @@
+"""Sphinx adapter of the student edition: with sphinx-exercise's
+``hide_solutions: True``, no source copy, a solution-free notebook filter, no
+dead links to the teacher's page or to the theme's `.md` download.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sphinx.util import logging
+
+from .book_index import ROOT, TEACHER_ONLY, book_index
+from .notebooks import to_student_notebook
+
+FILTER = "student_edition:student_notebook"
+
+logger = logging.getLogger("student_edition")
+
+
+def student_notebook(nb, docname, *, app=None):
+    """The `bilingual_ipynb_filter` of the student build: glued values from the
+    build's executed notebooks (`jupyter_execute/`, beside the HTML output)."""
+    folder = Path(app.outdir).parent / "jupyter_execute" if app is not None else None
+    root = Path(app.srcdir) if app is not None else ROOT
+    new, problems = to_student_notebook(nb, docname, index=book_index(root), glue_folder=folder)
+    for problem in problems:
+        logger.warning("student notebook: %s", problem, location=docname,
+                       type="student_edition", subtype="notebook")
+    return new
+
+
+def is_student(config) -> bool:
+    """True when the build leaves the solutions out (sphinx-exercise's `hide_solutions`)."""
+    return "hide_solutions" in config and bool(config.hide_solutions)
+
+
+def on_config_inited(app, config):
+    if not is_student(config):
+        return
+    if config.html_copy_source:
+        config.html_copy_source = False  # the MyST sources hold the solutions
+    if "bilingual_ipynb_filter" in config and not config.bilingual_ipynb_filter:
+        config.bilingual_ipynb_filter = FILTER
+
+
+def on_page_context(app, pagename, templatename, context, doctree):
+    """Without copied sources, the theme's `.md` download would be a dead link."""
+    if not is_student(app.config):
+        return
+    for button in context.get("header_buttons", []):
+        if button.get("label") == "download-buttons":
+            button["buttons"] = [b for b in button.get("buttons", [])
+                                 if b.get("label") != "download-source-button"]
+
+
+def teacher_only(target: str) -> bool:
+    name = target.rstrip("/").rsplit("/", 1)[-1]
+    return any(name == page or re.match(rf"^(?:en|ja)-{page}(?:-|$)", name) for page in TEACHER_ONLY)
+
+
+def on_missing_reference(app, env, node, contnode):
+    """The student edition leaves the teacher's page out: a link to it becomes its text."""
+    if is_student(app.config) and node.get("reftype") in ("doc", "ref", "numref") \
+            and teacher_only(node.get("reftarget", "")):
+        return contnode
+    return None
