@@ -49,7 +49,7 @@ JS_FILES = ("forward.js", "ui.js", "block.js", "explorer.js")  # one module, in 
 
 TEXT = {
     "en": {
-        "z": "z  candidate", "i": "i  input gate", "f": "f  forget gate", "o": "o  output gate",
+        "z": "z  cell input", "i": "i  input gate", "f": "f  forget gate", "o": "o  output gate",
         "c": "c  memory cell", "h": "h  output",
         "model": "model", "chooser": "digit", "choose": "choose…", "option": "{label} (image #{index})",
         "drawing": "your drawing", "index": "image #",
@@ -74,7 +74,7 @@ TEXT = {
         "list_separator": ", ",
         "who": "Image #{index}", "who_label": "Image #{index} (digit {label})", "who_drawing": "Your drawing",
         "cell": "row {r}, column {c}: {v}",
-        "block_c_prev": "cₜ₋₁ previous memory", "block_z": "z candidate", "block_i": "i input gate",
+        "block_c_prev": "cₜ₋₁ previous memory", "block_z": "z cell input", "block_i": "i input gate",
         "block_f": "f forget gate", "block_o": "o output gate", "block_held": "held at 1 (no gate)",
         "block_cell_equation": "cₜ = f · cₜ₋₁ + i · z = {f} × {c_prev} + {i} × {z} = {c}",
         "block_output_equation": "hₜ = o · tanh(cₜ) = {o} × tanh({c}) = {h}",
@@ -85,7 +85,7 @@ TEXT = {
         "block_source_manual": "{who}, row {t}, unit {unit}: set by hand: {names}.",
     },
     "ja": {
-        "z": "z  候補", "i": "i  入力ゲート", "f": "f  忘却ゲート", "o": "o  出力ゲート",
+        "z": "z  セル入力", "i": "i  入力ゲート", "f": "f  忘却ゲート", "o": "o  出力ゲート",
         "c": "c  記憶セル", "h": "h  出力",
         "model": "モデル", "chooser": "数字", "choose": "選択…", "option": "{label}（画像 {index} 番）",
         "drawing": "自分で描いた数字", "index": "画像番号",
@@ -110,7 +110,7 @@ TEXT = {
         "list_separator": "、",
         "who": "画像 {index} 番", "who_label": "画像 {index} 番（正解は {label}）", "who_drawing": "自分で描いた数字",
         "cell": "{r} 行 {c} 列：{v}",
-        "block_c_prev": "cₜ₋₁ 直前の記憶", "block_z": "z 候補", "block_i": "i 入力ゲート",
+        "block_c_prev": "cₜ₋₁ 直前の記憶", "block_z": "z セル入力", "block_i": "i 入力ゲート",
         "block_f": "f 忘却ゲート", "block_o": "o 出力ゲート", "block_held": "1 に固定（ゲートなし）",
         "block_cell_equation": "cₜ = f · cₜ₋₁ + i · z = {f} × {c_prev} + {i} × {z} = {c}",
         "block_output_equation": "hₜ = o · tanh(cₜ) = {o} × tanh({c}) = {h}",

@@ -65,6 +65,7 @@ def setup(app):
     app.add_search_language(SearchBilingual)
     install_patches()
     app.add_post_transform(events.SwitchLanguage)
+    app.add_post_transform(events.JapaneseChapterReferences)
     app.add_js_file("bilingual-search.js", defer="defer")
     app.connect("builder-inited", events.on_builder_inited)
     app.connect("source-read", events.on_source_read, priority=1)
@@ -72,5 +73,6 @@ def setup(app):
     app.connect("env-check-consistency", events.on_check_consistency)
     app.connect("html-page-context", events.on_page_context_early, priority=100)
     app.connect("html-page-context", events.on_page_context_late, priority=950)
+    app.connect("html-page-context", events.on_page_context_navigation, priority=960)
     app.connect("build-finished", events.on_build_finished)
     return {"version": "1.0", "parallel_read_safe": False, "parallel_write_safe": False}

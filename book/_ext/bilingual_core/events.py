@@ -10,11 +10,15 @@ import posixpath
 from pathlib import Path
 
 import sphinx
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
+from sphinx.util import docname_join, logging
 
+from .conventions import CHAPTER_SUFFIX, chapter_reference, exercise_titles
 from .edition_bar import alternate_link, edition_bar
 from .language import BASE_LANGUAGE, counterpart, page_language, translate_body, ui_strings
+from .navigation import keep_edition, same_edition
 from .notebook_export import notebook_name, write_notebooks
 from .search import SEARCH_JS
 from .translations import LanguageSwitch
@@ -55,6 +59,48 @@ class SwitchLanguage(SphinxPostTransform):
         switch(self.app, page_language(self.app, self.env.docname))
 
 
+class JapaneseChapterReferences(SphinxPostTransform):
+    """On Japanese pages, ``{doc}`plain-rnn` の章`` reads 第 3 章「単純な RNN はなぜ忘れるのか」:
+    the link's text gets the chapter's number in its edition and its title in
+    brackets, and the " の章" after it goes. Runs before the references are
+    resolved (priority 10), which keep an explicit text."""
+
+    default_priority = 5
+
+    def run(self, **kwargs):
+        if page_language(self.app, self.env.docname) != "ja":
+            return
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            if node.get("reftype") != "doc" or node.get("refexplicit"):
+                continue
+            after = node.next_node(descend=False, siblings=True)
+            if not isinstance(after, nodes.Text) or not CHAPTER_SUFFIX.match(after.astext()):
+                continue
+            target = docname_join(node.get("refdoc", self.env.docname), node["reftarget"])
+            number = self.env.toc_secnumbers.get(target, {}).get("")
+            if target not in self.env.titles or not number:
+                continue
+            label = chapter_reference(number[0], self.env.titles[target].astext())
+            node.replace(node[0], nodes.inline(label, label, classes=node[0].get("classes", [])))
+            node["refexplicit"] = True
+            after.parent.replace(after, nodes.Text(CHAPTER_SUFFIX.sub("", after.astext(), count=1)))
+
+
+def on_page_context_navigation(app, pagename, templatename, context, doctree):
+    """After the theme's own handler: the sidebar and Previous/Next stay in the page's edition."""
+    editions = app.config.bilingual_editions
+    for key in ("prev", "next"):
+        link = context.get(key)
+        if link and not same_edition(pagename, link["link"], editions):
+            context[key] = None
+    original = context.get("generate_toctree_html")
+    if callable(original):
+        def per_edition(*args, **kwargs):
+            html = original(*args, **kwargs)
+            return keep_edition(html, pagename, editions) if kwargs.get("kind") == "sidebar" else html
+        context["generate_toctree_html"] = per_edition
+
+
 def on_page_context_early(app, pagename, templatename, context, doctree):
     lang = page_language(app, pagename)
     switch(app, lang)
@@ -83,6 +129,8 @@ def on_page_context_late(app, pagename, templatename, context, doctree):
         return
     lang = page_language(app, pagename)
     context["body"] = translate_body(context["body"], lang)
+    if lang == "ja":
+        context["body"] = exercise_titles(context["body"])
     twin = counterpart(app, pagename)
     if twin is None:
         return
