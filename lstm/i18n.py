@@ -31,6 +31,19 @@ TABLES = (
 """Every table of bilingual text, as `module.NAME` under `lstm`."""
 
 
+JA_TERMS = {
+    "モダン": "現代的（現代的なレシピ）",
+    "長・短期記憶": "長短期記憶",
+    "勾配発散": "勾配爆発",
+    "フォーゲット": "忘却（忘却ゲート）",
+    "メモリセル": "記憶セル",
+    "私たちの実行では": "筆者が試した範囲では",
+    "元記事": "記事",
+}
+"""Terms the Japanese edition avoids, with the term it uses instead: one term per
+idea across the chapters and the package's Japanese strings (a test checks both)."""
+
+
 def check_lang(lang: str) -> str:
     """`lang` if it is one of `LANGS`, else the package's `ValueError`."""
     return v.one_of("lang", lang, LANGS)

@@ -103,12 +103,12 @@ def test_theme_and_exercise_strings_follow_the_page_language(book_html, lang):
     expected = {
         "en": {"prev": "previous", "search": "Search this book...", "fig": "Fig.", "ex": "Exercise",
                "sol": "Solution"},
-        "ja": {"prev": "前へ", "search": "この本を検索...", "fig": "図", "ex": "練習", "sol": "解答"},
+        "ja": {"prev": "前へ", "search": "この本を検索...", "fig": "図", "ex": "練習", "sol": "練習"},
     }[lang]
     seen_fig = seen_ex = seen_sol = False
     for name in CHAPTERS[lang]:
         page = soup(page_path(book_html, lang, name))
-        # Every chapter has a previous page (the landing page, or the other edition's last).
+        # Every chapter has a previous page (the landing page for the first of an edition).
         subtitle = page.select_one(".prev-next-area .left-prev .prev-next-subtitle")
         assert subtitle is not None, f"book/{lang}/{name}: no link to the previous page"
         assert subtitle.get_text(strip=True) == expected["prev"]
@@ -337,3 +337,46 @@ def test_gate_chapters_show_ten_paired_seeds_and_verdicts_that_follow_from_the_i
             assert verdict == stats.verdict(low, high, delta=studies.DELTA), cells
         verdicts.append(verdict)
     assert verdicts[:len(CLAIMS[name])] == CLAIMS[name], f"the prose of {name} says {CLAIMS[name]}"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_navigation_stays_in_the_edition(book_html, lang):
+    """Previous/Next never lead to the other edition (the first chapter goes back to the
+    landing page), and the sidebar lists the page's edition only."""
+    other = next(e for e in EDITIONS if e != lang)
+    for k, name in enumerate(CHAPTERS[lang]):
+        page = soup(page_path(book_html, lang, name))
+        for link in page.select(".prev-next-area a"):
+            href = link["href"]
+            assert f"../{other}/" not in href, f"book/{lang}/{name}: {href} leaves the edition"
+        prev = page.select_one(".prev-next-area .left-prev")
+        if k == 0:
+            assert prev["href"].endswith("index.html"), prev["href"]
+        if k == len(CHAPTERS[lang]) - 1:
+            assert page.select_one(".prev-next-area .right-next") is None
+        nav = page.select_one("nav.bd-docs-nav")
+        assert not nav.select(f'a[href^="../{other}/"]'), f"book/{lang}/{name}: the sidebar lists the other edition"
+        assert len(nav.select("a.reference")) >= len(CHAPTERS[lang])
+
+
+@pytest.mark.build
+def test_japanese_chapter_references_and_exercise_titles(book_html):
+    """第 3 章「単純な RNN はなぜ忘れるのか」, 練習 2.1（系列の形）, 練習 2.1（系列の形）の解答."""
+    titles, references = 0, 0
+    for name in CHAPTERS["ja"]:
+        page = soup(page_path(book_html, "ja", name))
+        text = page.select_one("main").get_text()
+        assert "の章の章" not in text and not re.search(r"[^\x00-\x7F] 第 \d+ 章", text)
+        for link in page.select("main a.reference.internal span.doc"):
+            if link.get_text().startswith("第 "):
+                references += 1
+                assert re.fullmatch(r"第 \d+ 章「[^」]+」", link.get_text()), link.get_text()
+                assert not link.parent.next_sibling or not str(link.parent.next_sibling).startswith(" の章")
+        for title in page.select("div.exercise > .admonition-title, div.solution > .admonition-title"):
+            titles += 1
+            words = title.get_text(strip=True)
+            assert "解答 練習" not in words and not re.search(r"練習 [\d.]+ ?\(", words), words
+            if "solution" in title.parent["class"]:
+                assert words.endswith("の解答"), words
+    assert references >= 70 and titles >= 40, (references, titles)

@@ -102,3 +102,26 @@ def test_every_key_is_used(dotted):
               if not (re.search(rf"[\"']{re.escape(key)}[\"']|\btext\.{re.escape(key)}\b", source)
                       or any(p.search(key) for p in built))]
     assert unused == [], f"{dotted}: {unused}"
+
+
+def _japanese_strings(entry):
+    if isinstance(entry, dict):
+        for value in entry.values():
+            yield from _japanese_strings(value)
+    elif isinstance(entry, str):
+        yield entry
+
+
+def test_the_japanese_edition_keeps_to_its_terms():
+    """The avoided terms of `i18n.JA_TERMS` appear neither in the Japanese chapters nor
+    in the Japanese strings of any table."""
+    book = Path(lstm.__file__).resolve().parent.parent / "book" / "ja"
+    found = []
+    for path in sorted(book.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        found += [(path.name, term) for term in i18n.JA_TERMS if term in text]
+    for dotted in i18n.TABLES:
+        for key, entry in _entries(_table(dotted)).items():
+            for text in _japanese_strings(entry["ja"]):
+                found += [(f"{dotted}[{key!r}]", term) for term in i18n.JA_TERMS if term in text]
+    assert found == [], [(where, term, i18n.JA_TERMS[term]) for where, term in found]

@@ -92,7 +92,10 @@ def on_page_context_navigation(app, pagename, templatename, context, doctree):
     for key in ("prev", "next"):
         link = context.get(key)
         if link and not same_edition(pagename, link["link"], editions):
-            context[key] = None
+            # The first chapter of an edition goes back to the landing page; the last goes nowhere.
+            root = app.config.root_doc
+            context[key] = {"link": context["pathto"](root), "title": app.env.titles[root].astext()} \
+                if key == "prev" else None
     original = context.get("generate_toctree_html")
     if callable(original):
         def per_edition(*args, **kwargs):
