@@ -99,8 +99,8 @@ def on_page_context_navigation(app, pagename, templatename, context, doctree):
     original = context.get("generate_toctree_html")
     if callable(original):
         def per_edition(*args, **kwargs):
-            html = original(*args, **kwargs)
-            return keep_edition(html, pagename, editions) if kwargs.get("kind") == "sidebar" else html
+            html = original(*args, **kwargs)  # a BeautifulSoup object, which the template prints
+            return keep_edition(str(html), pagename, editions) if kwargs.get("kind") == "sidebar" else html
         context["generate_toctree_html"] = per_edition
 
 
