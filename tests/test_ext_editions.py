@@ -13,7 +13,8 @@ SIDEBAR = """<ul class="nav bd-sidenav bd-sidenav__home-link"><li><a href="../..
 <p aria-level="2" class="caption" role="heading"><span class="caption-text">English</span></p>
 <ul class="nav bd-sidenav">
 <li class="toctree-l1"><a class="reference internal" href="../en/introduction.html">1. Introduction</a></li>
-<li class="toctree-l1 has-children"><a href="../en/digits.html">2. Digits</a><ul><li><a href="../en/x.html">x</a></li></ul></li>
+<li class="toctree-l1 has-children"><a href="../en/digits.html">2. Digits</a>
+<ul><li><a href="../en/x.html">x</a></li></ul></li>
 </ul>
 <p aria-level="2" class="caption" role="heading"><span class="caption-text">日本語</span></p>
 <ul class="nav bd-sidenav">
