@@ -70,7 +70,9 @@ TEXT = {
         "title": "Run it again",
         "note": ("Training runs in Python: this panel is here because the chapter runs as a notebook "
                  "with a kernel (the web book hides it and shows the precomputed results above)."),
-        "task": "task", "size": {"k": "k (noise rows)", "digits_per_stream": "digits", "delay": "delay",
+        "task": "task", "tasks": {"distractors": "digit + noise rows", "stream": "stream of digits",
+                                  "delayed": "answer after a delay", "plain": "plain digits"},
+        "size": {"k": "k (noise rows)", "digits_per_stream": "digits", "delay": "delay",
                                  None: "size"},
         "seeds": "seeds", "epochs": "epochs", "run": "Run", "variants": "variants:",
         "others": ("Other settings as above: {hidden_size} hidden units, batch size {batch_size}, "
@@ -97,7 +99,9 @@ TEXT = {
         "title": "もう一度実行する",
         "note": ("学習は Python で行うため、このパネルは章をノートブックとしてカーネル付きで実行している"
                  "ときだけ表示されます（ウェブ版の本ではパネルを隠し、事前に計算した結果を上に示しています）。"),
-        "task": "タスク", "size": {"k": "k（ノイズ行）", "digits_per_stream": "数字の個数", "delay": "遅れ",
+        "task": "タスク", "tasks": {"distractors": "数字＋ノイズの行", "stream": "数字のストリーム",
+                                   "delayed": "待ってから答える", "plain": "数字だけ"},
+        "size": {"k": "k（ノイズ行）", "digits_per_stream": "数字の個数", "delay": "待ち時間",
                                   None: "大きさ"},
         "seeds": "シード数", "epochs": "エポック", "run": "実行", "variants": "変種：",
         "others": ("そのほかの設定は上と同じです：隠れユニット {hidden_size}、バッチサイズ {batch_size}、"
@@ -274,7 +278,8 @@ class ExperimentExplorer(widgets.VBox):
 
         # The panel: Python callbacks, so it works with a kernel only (the note says so).
         task, settings = result.task, result.settings
-        self.task = widgets.Dropdown(options=TASKS, value=task.name, description=t["task"])
+        self.task = widgets.Dropdown(options=[(t["tasks"][name], name) for name in TASKS], value=task.name,
+                                     description=t["task"])
         self.size = widgets.IntSlider(description="", style=dict(description_width="initial"))
         self._set_size(task.name)
         self.task.observe(lambda change: self._set_size(change["new"]), "value")

@@ -22,3 +22,16 @@ def test_no_serious_or_critical_violation(offline_page, path):
     offline_page.page.wait_for_timeout(500)  # the theme's icons and the widgets are drawn after load
     violations = axe_violations(offline_page.page, "html")
     assert violations == [], [(v["id"], v["impact"], v["nodes"][:3]) for v in violations]
+
+
+@pytest.mark.parametrize("name", ["introduction", "looking-inside"])
+def test_japanese_pages_name_their_landmarks_in_japanese(offline_page, name):
+    """The theme's landmark and button names that its catalog leaves in English are
+    given in Japanese on Japanese pages (book/_static/a11y.js)."""
+    offline_page.goto(f"book/ja/{name}.html")
+    offline_page.page.wait_for_load_state("load")
+    english = offline_page.page.evaluate("""() => [...document.querySelectorAll('[aria-label], [title]')]
+        .flatMap(n => [n.getAttribute('aria-label'), n.getAttribute('title')])
+        .filter(v => ['Main', 'Page', 'Toggle primary sidebar', 'Toggle secondary sidebar'].includes(v))""")
+    assert english == []
+    assert offline_page.page.locator('nav[aria-label="メイン"]').count() == 1

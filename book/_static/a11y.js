@@ -7,10 +7,26 @@
      hide the icons and drop those titles, so its aria-label alone names it (the
      button keeps its tooltip, which comes from data-bs-title).
    Font Awesome replaces icons after the page loads, so the icons are hidden again
-   whenever the button's content changes. */
+   whenever the button's content changes.
+   On Japanese pages, the theme's landmark and button names that its catalog leaves
+   in English ("Main", "Page", "Toggle primary sidebar"...) are given in Japanese. */
 (function () {
   "use strict";
+  var JA = {
+    "Main": "メイン", "Page": "このページ",
+    "Toggle primary sidebar": "左のサイドバーを開閉", "Toggle secondary sidebar": "ページ内の目次を開閉",
+  };
+  function translate() {
+    if (document.documentElement.lang !== "ja") return;
+    ["aria-label", "title"].forEach(function (name) {
+      document.querySelectorAll("[" + name + "]").forEach(function (node) {
+        var value = JA[node.getAttribute(name)];
+        if (value) node.setAttribute(name, value);
+      });
+    });
+  }
   function fix() {
+    translate();
     document.querySelectorAll(".search-button__button[aria-label]").forEach(function (button) {
       if (button.textContent.trim()) button.removeAttribute("aria-label");
     });
