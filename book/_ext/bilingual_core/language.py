@@ -46,12 +46,17 @@ BODY_STRINGS = {
 }
 
 
+def folder_edition(editions: dict[str, str], docname: str) -> str | None:
+    """The edition whose folder holds `docname`, or None (the landing page)."""
+    for lang, prefix in editions.items():
+        if docname.startswith(prefix):
+            return lang
+    return None
+
+
 def edition_of(editions: dict[str, str], pagename: str) -> str:
     """The language of `pagename`: the edition whose folder holds it, else English."""
-    for lang, prefix in editions.items():
-        if pagename.startswith(prefix):
-            return lang
-    return BASE_LANGUAGE
+    return folder_edition(editions, pagename) or BASE_LANGUAGE
 
 
 def twin_of(editions: dict[str, str], pagename: str) -> tuple[str, str] | None:

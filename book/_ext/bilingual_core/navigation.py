@@ -14,6 +14,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from .language import folder_edition
+
 PART = re.compile(
     r'<p aria-level="2" class="caption" role="heading">.*?</p>\s*(<ul class="[^"]*bd-sidenav[^"]*">)', re.S)
 HREF = re.compile(r'href="([^"#?]+)')
@@ -21,10 +23,7 @@ HREF = re.compile(r'href="([^"#?]+)')
 
 def edition_of(docname: str, editions: dict[str, str]) -> str | None:
     """The edition (`"en"`, `"ja"`) whose folder holds `docname`, or None."""
-    for lang, prefix in editions.items():
-        if docname.startswith(prefix):
-            return lang
-    return None
+    return folder_edition(editions, docname)
 
 
 def target_docname(pagename: str, href: str) -> str:
@@ -42,14 +41,12 @@ def same_edition(pagename: str, href: str, editions: dict[str, str]) -> bool:
 
 def _list_end(html: str, start: int) -> int:
     """The index just past the `</ul>` that closes the list opening at `start`."""
-    depth, k = 0, start
-    tags = re.compile(r"<(/?)ul\b[^>]*>")
-    for match in tags.finditer(html, start):
+    depth = 0
+    for match in re.finditer(r"<(/?)ul\b[^>]*>", html[start:]):
         depth += -1 if match.group(1) else 1
         if depth == 0:
-            return match.end()
-        k = match.end()
-    return len(html) if k == start else k
+            return start + match.end()
+    return len(html)  # an unclosed list runs to the end
 
 
 def keep_edition(html: str, pagename: str, editions: dict[str, str]) -> str:
