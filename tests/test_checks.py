@@ -22,6 +22,7 @@ FUNCTION_CHECKS = {
     "check_param_count": (lstm.checks.check_param_count, "input_size, hidden_size"),
     "check_forget_bias": (lstm.checks.check_forget_bias, "b, forget_bias"),
     "check_column_scan": (lstm.checks.check_column_scan, "images"),
+    "check_lstm_step_backward": (lstm.checks.check_lstm_step_backward, "dh, dc, cache"),
 }
 
 

@@ -21,6 +21,7 @@ Example:
 """
 
 from ._result import CheckResult
+from .backward import check_lstm_step_backward
 from .columns import check_column_scan
 from .forget_bias import check_forget_bias
 from .params import check_param_count
@@ -29,5 +30,5 @@ from .step import check_article_cell, check_lstm_step
 
 __all__ = [
     "CheckResult", "check_article_cell", "check_column_scan", "check_forget_bias",
-    "check_lstm_step", "check_param_count", "check_split_gates",
+    "check_lstm_step", "check_lstm_step_backward", "check_param_count", "check_split_gates",
 ]

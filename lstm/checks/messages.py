@@ -823,6 +823,238 @@ MESSAGES = {
     "columns_passed": {
         "en": "Step t is column t, read top to bottom, in all {n} cases (a batch, a single image, a non-square image).",
         "ja": "バッチ、1 枚の画像、正方形でない画像の {n} ケースすべてで、時刻 t が列 t（上から下へ）になっています。",
+    },    # ------------------------------------------------------ the backward step
+    "bwd_not_five": {
+        "en": "{name} should return five arrays `(dx, dh_prev, dc_prev, dW, db)`, but it returned {got}.",
+        "ja": "{name} は 5 つの配列 `(dx, dh_prev, dc_prev, dW, db)` を返す必要がありますが、{got} が返されました。",
+    },
+    "bwd_not_five_hint": {
+        "en": "End the function with `return dx, dh_prev, dc_prev, dW, db`, in this order.",
+        "ja": "関数の最後を `return dx, dh_prev, dc_prev, dW, db` にしてください（この順番です）。",
+    },
+    "bwd_error_hint": {
+        "en": "Print the shape of every intermediate value: `dh`, `dc` and each gate are {state}, the four blocks "
+              "of `da` joined {da}, `xh = concat([x, h_prev])` {xh} and `W` {W}; `xh.T @ da` is then {W} "
+              "and `da @ W.T` is {xh}.",
+        "ja": "途中の値の形をひとつずつ表示してみましょう。`dh`、`dc` と各ゲートは {state}、4 つのブロックをつなげた "
+              "`da` は {da}、`xh = concat([x, h_prev])` は {xh}、`W` は {W} です。`xh.T @ da` は {W}、"
+              "`da @ W.T` は {xh} になります。",
+    },
+    "bwd_error_matmul_hint": {
+        "en": "`da` is {da} and `W` is {W}: the gradient for `concat([x, h_prev])` is `da @ W.T`, {xh} "
+              "(not `da @ W`), and the weights' gradient is `xh.T @ da`, {W}.",
+        "ja": "`da` は {da}、`W` は {W} です。`concat([x, h_prev])` の勾配は `da @ W.T`（形は {xh}）で、"
+              "`da @ W` ではありません。重みの勾配は `xh.T @ da`（形は {W}）です。",
+    },
+    "bwd_shape": {
+        "en": "{label} has shape {got} {where}; expected {expected}.",
+        "ja": "{where}で {label} の形が {got} になっています。期待される形は {expected} です。",
+    },
+    "bwd_shape_hint": {
+        "en": "A gradient has the shape of what it is the gradient of: `dx` that of `x`, `dh_prev` and `dc_prev` "
+              "those of `h_prev` and `c_prev`, `dW` that of `W`, `db` that of `b`.",
+        "ja": "勾配の形は、微分する相手と同じです。`dx` は `x`、`dh_prev` と `dc_prev` は `h_prev` と `c_prev`、"
+              "`dW` は `W`、`db` は `b` と同じ形になります。",
+    },
+    "bwd_transposed": {
+        "en": "{label} has shape {got} {where}: transposed; expected {expected}.",
+        "ja": "{where}で {label} の形が {got} で、転置されています。期待される形は {expected} です。",
+    },
+    "bwd_transposed_hint": {
+        "en": "Rows are the examples of the batch, as in the forward step: `dxh = da @ W.T` is `(batch, input + hidden)`.",
+        "ja": "順伝播と同じく、行がバッチの各例です。`dxh = da @ W.T` の形は `(batch, input + hidden)` です。",
+    },
+    "bwd_dW_transposed": {
+        "en": "`dW` has shape {got} {where}: transposed; expected {expected}, the shape of `W`.",
+        "ja": "{where}で `dW` の形が {got} で、転置されています。期待される形は `W` と同じ {expected} です。",
+    },
+    "bwd_dW_transposed_hint": {
+        "en": "The forward step computes `xh @ W` with `xh = concat([x, h_prev])`, so the gradient of `W` is "
+              "`xh.T @ da`, not `da.T @ xh`.",
+        "ja": "順伝播では `xh = concat([x, h_prev])` として `xh @ W` を計算しているので、`W` の勾配は "
+              "`da.T @ xh` ではなく `xh.T @ da` です。",
+    },
+    "bwd_db_not_summed": {
+        "en": "`db` has shape {got} {where}, one row per example; expected {expected}.",
+        "ja": "{where}で `db` の形が {got} で、バッチの例ごとに 1 行ずつあります。期待される形は {expected} です。",
+    },
+    "bwd_db_not_summed_hint": {
+        "en": "The same `b` is added to every example of the batch, so its gradient is the sum over the batch: "
+              "`db = da.sum(axis=0)`.",
+        "ja": "同じ `b` がバッチのすべての例に足されるので、その勾配はバッチ全体の和です：`db = da.sum(axis=0)`。",
+    },
+    "bwd_dc_prev_no_f": {
+        "en": "`dc_prev` is missing the forget gate: the gradient goes on to the previous cell state without "
+              "being multiplied by `f`.",
+        "ja": "`dc_prev` に忘却ゲートが掛かっていません。勾配が `f` を掛けられないまま 1 時刻前のセル状態へ渡っています。",
+    },
+    "bwd_dc_prev_no_f_hint": {
+        "en": "The forward step is `c = f * c_prev + i * z`, so `∂c/∂c_prev = f`: `dc_prev = dc_total * f`, "
+              "with `dc_total = dc + dh * o * (1 - tanh(c)**2)`.",
+        "ja": "順伝播は `c = f * c_prev + i * z` なので `∂c/∂c_prev = f` です：`dc_prev = dc_total * f`"
+              "（`dc_total = dc + dh * o * (1 - tanh(c)**2)`）。",
+    },
+    "bwd_dc_prev_missing": {
+        "en": "`dc_prev` is zero: no gradient reaches the previous cell state.",
+        "ja": "`dc_prev` が 0 です。1 時刻前のセル状態に勾配がまったく届いていません。",
+    },
+    "bwd_dc_prev_missing_hint": {
+        "en": "This is the path along which the memory cell carries the gradient back in time: "
+              "`dc_prev = dc_total * f`, with `dc_total = dc + dh * o * (1 - tanh(c)**2)`.",
+        "ja": "これは、記憶セルが勾配を前の時刻へ運ぶ経路です：`dc_prev = dc_total * f`"
+              "（`dc_total = dc + dh * o * (1 - tanh(c)**2)`）。",
+    },
+    "bwd_h_path_missing": {
+        "en": "The gradient that arrives through `h` never reaches the cell state: you used `dc` alone where "
+              "`dc + dh * o * (1 - tanh(c)**2)` belongs.",
+        "ja": "`h` を通って届く勾配がセル状態に入っていません。`dc + dh * o * (1 - tanh(c)**2)` を使うべきところで、"
+              "`dc` だけを使っています。",
+    },
+    "bwd_h_path_missing_hint": {
+        "en": "`c` reaches the loss along two paths: through the later time steps (`dc`) and through this step's "
+              "output `h = o * tanh(c)`. Add both before using them: `dc_total = dc + dh * o * (1 - tanh(c)**2)`.",
+        "ja": "`c` から損失へは 2 つの経路があります。後の時刻を通る経路（`dc`）と、この時刻の出力 `h = o * tanh(c)` "
+              "を通る経路です。使う前に両方を足します：`dc_total = dc + dh * o * (1 - tanh(c)**2)`。",
+    },
+    "bwd_tanh_slope_missing": {
+        "en": "The derivative of `tanh(c)` is missing: the gradient from `h` enters the cell state as `dh * o`.",
+        "ja": "`tanh(c)` の微分が抜けています。`h` からの勾配が `dh * o` のままセル状態に入っています。",
+    },
+    "bwd_tanh_slope_missing_hint": {
+        "en": "`h = o * tanh(c)`, so `∂h/∂c = o * (1 - tanh(c)**2)`: `dc_total = dc + dh * o * (1 - tanh(c)**2)`.",
+        "ja": "`h = o * tanh(c)` なので `∂h/∂c = o * (1 - tanh(c)**2)` です：`dc_total = dc + dh * o * (1 - tanh(c)**2)`。",
+    },
+    "bwd_tanh_not_slope": {
+        "en": "You multiplied by `tanh(c)` where its derivative, `1 - tanh(c)**2`, belongs.",
+        "ja": "`tanh(c)` の微分 `1 - tanh(c)**2` を掛けるべきところで、`tanh(c)` そのものを掛けています。",
+    },
+    "bwd_tanh_not_slope_hint": {
+        "en": "The derivative of `tanh` is `1 - tanh**2`: `dc_total = dc + dh * o * (1 - tanh(c)**2)`. "
+              "`tanh(c)` itself belongs in the output gate's gradient, `do = dh * tanh(c)`.",
+        "ja": "`tanh` の微分は `1 - tanh**2` です：`dc_total = dc + dh * o * (1 - tanh(c)**2)`。"
+              "`tanh(c)` そのものを使うのは出力ゲートの勾配 `do = dh * tanh(c)` のほうです。",
+    },
+    "bwd_sigmoid_as_value": {
+        "en": "The gates' derivative is wrong: you multiplied by the gate `σ(a)` itself instead of its derivative "
+              "`σ(a) * (1 - σ(a))`.",
+        "ja": "ゲートの微分が違います。微分 `σ(a) * (1 - σ(a))` ではなく、ゲートの値 `σ(a)` そのものを掛けています。",
+    },
+    "bwd_sigmoid_as_value_hint": {
+        "en": "For a gate `g = σ(a)`, `dg/da = g * (1 - g)`, and `g` is already in the cache: "
+              "`da_i = di * i * (1 - i)`, and the same for `f` and `o`.",
+        "ja": "ゲート `g = σ(a)` では `dg/da = g * (1 - g)` で、`g` はキャッシュにもう入っています："
+              "`da_i = di * i * (1 - i)`。`f` と `o` も同じです。",
+    },
+    "bwd_sigmoid_tanh_prime": {
+        "en": "The gates use the derivative of `tanh`, `1 - g**2`, but they are sigmoids.",
+        "ja": "ゲートに `tanh` の微分 `1 - g**2` を使っていますが、ゲートはシグモイドです。",
+    },
+    "bwd_sigmoid_tanh_prime_hint": {
+        "en": "Only the cell input `z` is a `tanh` (`da_z = dz * (1 - z**2)`); the input, forget and output gates "
+              "are sigmoids: `da_i = di * i * (1 - i)`, and the same for `f` and `o`.",
+        "ja": "`tanh` なのはセル入力 `z` だけです（`da_z = dz * (1 - z**2)`）。入力ゲート、忘却ゲート、出力ゲートは"
+              "シグモイドなので `da_i = di * i * (1 - i)` です。`f` と `o` も同じです。",
+    },
+    "bwd_sigmoid_twice": {
+        "en": "The sigmoid is applied twice: `i`, `f` and `o` in the cache are already the gates' values, "
+              "and you computed `σ(i) * (1 - σ(i))`.",
+        "ja": "シグモイドが 2 回掛かっています。キャッシュの `i`、`f`、`o` はすでにゲートの値なのに、"
+              "`σ(i) * (1 - σ(i))` を計算しています。",
+    },
+    "bwd_sigmoid_twice_hint": {
+        "en": "Use the cached values as they are: `da_i = di * i * (1 - i)`.",
+        "ja": "キャッシュの値をそのまま使います：`da_i = di * i * (1 - i)`。",
+    },
+    "bwd_z_sigmoid_prime": {
+        "en": "The cell input `z` uses the sigmoid's derivative `z * (1 - z)`, but `z` is a `tanh`.",
+        "ja": "セル入力 `z` にシグモイドの微分 `z * (1 - z)` を使っていますが、`z` は `tanh` です。",
+    },
+    "bwd_z_sigmoid_prime_hint": {
+        "en": "`z = tanh(a_z)`, so `da_z = dz * (1 - z**2)`.",
+        "ja": "`z = tanh(a_z)` なので `da_z = dz * (1 - z**2)` です。",
+    },
+    "bwd_z_slope_missing": {
+        "en": "The derivative of the cell input's `tanh` is missing: `da_z` is just `dz`.",
+        "ja": "セル入力の `tanh` の微分が抜けています。`da_z` が `dz` のままです。",
+    },
+    "bwd_z_slope_missing_hint": {
+        "en": "The pre-activation `a_z` goes through a `tanh` on the way forward, so on the way back: "
+              "`da_z = dz * (1 - z**2)`.",
+        "ja": "線形和 `a_z` は順伝播で `tanh` を通るので、逆向きには `da_z = dz * (1 - z**2)` となります。",
+    },
+    "bwd_z_tanh_twice": {
+        "en": "`tanh` is applied twice: `z` in the cache is already `tanh(a_z)`, and you computed `1 - tanh(z)**2`.",
+        "ja": "`tanh` が 2 回掛かっています。キャッシュの `z` はすでに `tanh(a_z)` なのに、`1 - tanh(z)**2` を計算しています。",
+    },
+    "bwd_z_tanh_twice_hint": {
+        "en": "Use the cached value as it is: `da_z = dz * (1 - z**2)`.",
+        "ja": "キャッシュの値をそのまま使います：`da_z = dz * (1 - z**2)`。",
+    },
+    "bwd_df_new_c": {
+        "en": "`df` uses the new cell state `c`, but the forget gate multiplies the previous one.",
+        "ja": "`df` に新しいセル状態 `c` を使っていますが、忘却ゲートが掛かるのは 1 時刻前のセル状態です。",
+    },
+    "bwd_df_new_c_hint": {
+        "en": "`c = f * c_prev + i * z`, so `df = dc_total * c_prev`.",
+        "ja": "`c = f * c_prev + i * z` なので `df = dc_total * c_prev` です。",
+    },
+    "bwd_do_no_tanh": {
+        "en": "The output gate's gradient uses `c` where `tanh(c)` belongs.",
+        "ja": "出力ゲートの勾配で、`tanh(c)` ではなく `c` を使っています。",
+    },
+    "bwd_do_no_tanh_hint": {
+        "en": "`h = o * tanh(c)`, so `do = dh * tanh(c)`.",
+        "ja": "`h = o * tanh(c)` なので `do = dh * tanh(c)` です。",
+    },
+    "bwd_gate_order": {
+        "en": "The gradients are right up to the order of the blocks: your `da` joins them as {order}, "
+              "but the columns of `W` are z, i, f, o.",
+        "ja": "ブロックの順番を除けば勾配は正しいようです。あなたの `da` は {order} の順につながっていますが、"
+              "`W` の列は z, i, f, o の順です。",
+    },
+    "bwd_gate_order_hint": {
+        "en": "Join the four blocks in the order of the columns of `W`: "
+              "`da = np.concatenate([da_z, da_i, da_f, da_o], axis=1)`.",
+        "ja": "`W` の列と同じ順に 4 つのブロックをつなげます：`da = np.concatenate([da_z, da_i, da_f, da_o], axis=1)`。",
+    },
+    "bwd_values": {
+        "en": "These gradients differ from the reference {where}: {wrong} (by up to {diff}). "
+              "The difference matches none of the usual slips.",
+        "ja": "{where}で次の勾配が参照実装と違います：{wrong}（最大 {diff}）。よくある間違いのどれとも一致しません。",
+    },
+    "bwd_values_hint": {
+        "en": "Go line by line: `dc_total = dc + dh * o * (1 - tanh(c)**2)`; `do = dh * tanh(c)`, "
+              "`di = dc_total * z`, `df = dc_total * c_prev`, `dz = dc_total * i`; `da_z = dz * (1 - z**2)`, "
+              "`da_i = di * i * (1 - i)` (and the same for `f`, `o`); `da` joins the blocks z, i, f, o; "
+              "`dW = xh.T @ da`, `db = da.sum(axis=0)`, `dxh = da @ W.T`; `dc_prev = dc_total * f`.",
+        "ja": "1 行ずつ確かめましょう：`dc_total = dc + dh * o * (1 - tanh(c)**2)`、`do = dh * tanh(c)`、"
+              "`di = dc_total * z`、`df = dc_total * c_prev`、`dz = dc_total * i`、`da_z = dz * (1 - z**2)`、"
+              "`da_i = di * i * (1 - i)`（`f`、`o` も同じ）、`da` はブロック z, i, f, o をつなげたもの、"
+              "`dW = xh.T @ da`、`db = da.sum(axis=0)`、`dxh = da @ W.T`、`dc_prev = dc_total * f`。",
+    },
+    "bwd_values_dc_prev_hint": {
+        "en": "Only `dc_prev` is wrong: it is `dc_total * f`, with the same `dc_total = dc + dh * o * (1 - tanh(c)**2)` "
+              "that you used for the gates.",
+        "ja": "違うのは `dc_prev` だけです。ゲートの計算に使ったのと同じ `dc_total = dc + dh * o * (1 - tanh(c)**2)` "
+              "を使って `dc_prev = dc_total * f` とします。",
+    },
+    "bwd_values_split_hint": {
+        "en": "`dW` and `db` are right, so `da` is right: `dxh = da @ W.T` is {xh}; its first {I} columns are `dx` "
+              "and its last {H} columns are `dh_prev`.",
+        "ja": "`dW` と `db` は正しいので、`da` も正しいはずです。`dxh = da @ W.T` の形は {xh} で、最初の {I} 列が "
+              "`dx`、最後の {H} 列が `dh_prev` です。",
+    },
+    "bwd_values_weights_hint": {
+        "en": "`dx` and `dh_prev` are right, so `da` is right: `dW = concat([x, h_prev]).T @ da` and "
+              "`db = da.sum(axis=0)`.",
+        "ja": "`dx` と `dh_prev` は正しいので、`da` も正しいはずです：`dW = concat([x, h_prev]).T @ da`、"
+              "`db = da.sum(axis=0)`。",
+    },
+    "bwd_passed": {
+        "en": "Your backward step matches `lstm.bptt.step_backward` on all {n} cases: random inputs, "
+              "a batch of 1 and hidden size 1.",
+        "ja": "あなたの逆伝播の 1 ステップは、ランダムな入力、バッチの大きさ 1、隠れ層の大きさ 1 の {n} ケースすべてで"
+              " `lstm.bptt.step_backward` と一致しました。",
     },
 }
 
