@@ -19,8 +19,11 @@ building anything.
 from __future__ import annotations
 
 import base64
+import collections
+import difflib
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -75,13 +78,25 @@ def normalize(text: str) -> str:
 # --------------------------------------------------------------------------
 
 def fake_index() -> se.BookIndex:
+    """The numbers a build gives PAGE_A and PAGE_A_JA as chapter 4 (`from_env` reads them)."""
     index = se.BookIndex(root=ROOT)
-    index.chapters = {"book/en/a": "4", "book/en/b": "5", "book/ja/a": "4", "book/en/teaching": "13"}
+    index.chapters = {"book/en/a": "4", "book/en/b": "5", "book/ja/a": "4"}
     index.titles = {"book/en/a": "Chapter A", "book/en/b": "Chapter B", "book/ja/a": "章 A",
                     "book/en/teaching": "Teaching"}
-    for docname in ("book/en/a", "book/ja/a"):
-        se.index_page(index, docname, PAGE_A if docname.startswith("book/en") else PAGE_A_JA)
-    index.labels["en-ref-x"] = se.Target("book/en/b", "target")
+    target = se.Target
+    index.labels = {
+        "en-a": target("book/en/a", "section", "4", "Chapter A"),
+        "en-eq-a": target("book/en/a", "equation", "4.1"),
+        "en-fig-a": target("book/en/a", "figure", "4.1", "The caption, with x_t."),
+        "en-a-exercises": target("book/en/a", "section", "4.1", "Exercises"),
+        "en-ex-a-write": target("book/en/a", "exercise", "4.1", "Write it"),
+        "en-sol-a-write": target("book/en/a", "solution"),
+        "en-ex-a-think": target("book/en/a", "exercise", "4.2", "Think"),
+        "ja-a": target("book/ja/a", "section", "4", "章 A"),
+        "ja-ex-a-write": target("book/ja/a", "exercise", "4.1", "書く"),
+        "ja-sol-a-write": target("book/ja/a", "solution"),
+        "en-ref-x": target("book/en/b", "target"),
+    }
     return index
 
 
@@ -207,28 +222,6 @@ def test_student_notebook_keeps_code_cells_and_attaches_figures(tmp_path):
 
 def se_front_matter() -> str:
     return FRONT_MATTER + "\n"
-
-
-@pytest.mark.parametrize(("lang", "name"), EXPORTED)
-def test_every_chapter_converts_cleanly(lang, name):
-    """Every chapter converts with no unknown label or document, no MyST left,
-    no solution, the same code cells and one heading per exercise."""
-    text = source(lang, name)
-    nb = jupytext.read(ROOT / "book" / lang / f"{name}.md")
-    new, problems = se.to_student_notebook(nb, f"book/{lang}/{name}", glue_folder=None)
-    assert [p for p in problems if not p.startswith("no glued value")] == []
-    markdown = "\n\n".join(cell.source for cell in new.cells if cell.cell_type == "markdown")
-    for what, pattern in MYST_LEFTOVERS:
-        match = pattern.search(markdown)
-        assert match is None, f"{what} left in the notebook: {markdown[match.start() - 60:match.end() + 60]!r}"
-    assert [cell.source for cell in new.cells if cell.cell_type == "code"] == code_cells(text)
-    word = se.WORDS[lang]["exercise"].replace(" %s", "")
-    assert len(re.findall(rf"^### {word} \d+\.\d+ \(", markdown, re.M)) == len(EXERCISE.findall(text))
-    rest = without_solutions(text)
-    for block in solutions(text):
-        for line in block.splitlines():
-            if len(line.strip()) >= 25 and line.strip() not in rest:
-                assert line.strip() not in markdown, f"solution text in the notebook: {line!r}"
 
 
 def checked_exercises(lang: str) -> list[tuple[str, str, str, str]]:
@@ -510,6 +503,11 @@ def test_exported_notebook_reads_well(student_edition, lang, name):
     figures = len(re.findall(r"^```\{glue:figure\}", text, re.M))
     attachments = sum(len(cell.get("attachments", {})) for cell in nb.cells)
     assert attachments == figures
+    rest = without_solutions(text)
+    for block in solutions(text):
+        for line in block.splitlines():
+            if len(line.strip()) >= 25 and line.strip() not in rest:
+                assert line.strip() not in markdown, f"solution text in the notebook: {line!r}"
 
 
 @pytest.mark.build
@@ -543,3 +541,115 @@ def test_exported_notebook_runs_with_exercises_unanswered(student_edition, tmp_p
             shown = json.dumps([o.get("data", {}) for o in cell.outputs], ensure_ascii=False)
             assert unanswered in shown, f"{cell.source!r} did not report 'not yet answered': {shown}"
     assert checks == len(CHECK_LINE.findall("\n".join(code_cells(source(lang, name)))))
+
+
+# --------------------------------------------------------------------------
+# One numbering: a notebook shows the numbers of the student HTML
+# --------------------------------------------------------------------------
+
+NUMBER = r"\d+(?:\.\d+)+"
+WORD_KINDS = {"Fig.": "figure", "図": "figure", "Exercise": "exercise", "練習": "exercise"}
+WORD = "|".join(re.escape(word) for word in WORD_KINDS)
+NUMBERED = re.compile(rf"^({WORD})\s*({NUMBER})\s*$")
+JA_CHAPTER = re.compile(r"^第 (\d+) 章「(.*)」$")
+# What a student notebook's Markdown shows, in order: an exercise heading, a
+# figure caption, an equation tag, a link to another notebook, a numbered
+# reference on the same page, an equation number in brackets.
+NOTEBOOK_ITEM = re.compile(
+    rf"^### (?P<heading>{WORD}) (?P<heading_number>{NUMBER})"
+    rf"|\*\*(?P<caption>{WORD}) (?P<caption_number>{NUMBER})\*\*"
+    rf"|\\tag\{{(?P<tag>{NUMBER})\}}"
+    r"|\[(?P<link>[^\]]*)\]\((?P<href>[^()\s]+)\.ipynb\)"
+    rf"|(?P<word>{WORD}) (?P<word_number>{NUMBER})"
+    rf"|\((?P<bracketed>{NUMBER})\)",
+    re.M)
+
+
+def numbered(text: str) -> tuple[str, str] | None:
+    """("figure", "2.2") for "Fig. 2.2" or "図 2.2", ("equation", "3.1") for "(3.1)", else None."""
+    text = normalize(text)
+    match = NUMBERED.match(text)
+    if match:
+        return WORD_KINDS[match[1]], match[2]
+    match = re.fullmatch(rf"\(({NUMBER})\)", text)
+    return ("equation", match[1]) if match else None
+
+
+def notebook_numbers(path: Path, docname: str) -> list[tuple]:
+    """What the notebook shows, in order: ("shows", kind, number) for an exercise,
+    figure or equation it holds; ("refers", kind, number, docname) for a numbered
+    reference; ("links", docname, text) for a link to another chapter."""
+    nb = nbformat.read(path, as_version=4)
+    markdown = "\n\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    tags = set(re.findall(rf"\\tag\{{({NUMBER})\}}", markdown))
+    items = []
+    for match in NOTEBOOK_ITEM.finditer(markdown):
+        if match["heading"] or match["caption"]:
+            word = match["heading"] or match["caption"]
+            items.append(("shows", WORD_KINDS[word], match["heading_number"] or match["caption_number"]))
+        elif match["tag"]:
+            items.append(("shows", "equation", match["tag"]))
+        elif match["href"]:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(docname), match["href"]))
+            ref = numbered(match["link"])
+            items.append(("refers", *ref, target) if ref else ("links", target, normalize(match["link"])))
+        elif match["word"]:
+            items.append(("refers", WORD_KINDS[match["word"]], match["word_number"], docname))
+        elif match["bracketed"] in tags:  # (0.1) in a sentence is not an equation
+            items.append(("refers", "equation", match["bracketed"], docname))
+    return items
+
+
+def html_numbers(html: Path, docname: str) -> list[tuple]:
+    """The same items as `notebook_numbers`, read from the HTML page of `docname`:
+    exercise titles and figure captions (`caption-number`), equation numbers
+    (`eqno`), internal links with the text Sphinx gave them. The Japanese pages'
+    chapter links, 第 N 章「title」, are compared by their title: the notebooks
+    name a chapter by its title alone."""
+    soup = BeautifulSoup((html / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.bd-article")
+    for bar in article.select("nav.edition-bar"):
+        bar.decompose()
+    items = []
+    for node in article.find_all(["span", "a"]):
+        classes = node.get("class", [])
+        if node.name == "span" and "caption-number" in classes:
+            items.append(("shows", *numbered(node.get_text())))
+        elif node.name == "span" and "eqno" in classes:
+            items.append(("shows", *numbered(node.find(string=True))))
+        elif node.name == "a" and "internal" in classes:
+            page, _, anchor = node["href"].partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(docname), page[:-5])) \
+                if page else docname
+            text = normalize(node.get_text())
+            ref = numbered(text)
+            if ref:
+                items.append(("refers", *ref, target))
+            elif target != docname:
+                chapter = JA_CHAPTER.match(text)
+                items.append(("links", target, chapter[2] if chapter else text))
+    return items
+
+
+@pytest.mark.build
+def test_every_number_in_the_notebooks_is_the_htmls(student_edition):
+    """Each exported notebook shows the numbers of the student HTML, item by item
+    in the page's order: every exercise, figure and equation number, every
+    numbered reference (with the chapter it points to), every chapter link."""
+    wrong, counts = [], collections.Counter()
+    for lang, name in EXPORTED:
+        docname = f"book/{lang}/{name}"
+        shown = notebook_numbers(student_edition.notebooks / lang / f"{name}.ipynb", docname)
+        expected = html_numbers(student_edition.html, docname)
+        counts.update(item[0] if item[0] == "links" else
+                      f"{item[0]} {item[1]}" + (" elsewhere" if item[0] == "refers" and item[3] != docname else "")
+                      for item in expected)
+        if shown != expected:
+            diff = "\n".join(difflib.unified_diff([repr(i) for i in expected], [repr(i) for i in shown],
+                                                   "html", "notebook", lineterm="", n=1))
+            wrong.append(f"{docname}:\n{diff}")
+    assert not wrong, "\n".join(wrong)
+    # Something of each kind was compared (the book has no numbered reference to an exercise).
+    for kind in ("shows exercise", "shows figure", "shows equation", "refers figure", "refers equation"):
+        assert counts[kind] >= 20, (kind, counts)
+    assert counts["refers figure elsewhere"] > 0 and counts["links"] > 100, counts

@@ -118,7 +118,6 @@ def publish_student_edition(html: Path, out: Path) -> list[str]:
     """Copy the student site into `out/html` and its chapter notebooks into
     `out/notebooks/<lang>/`; return the leftovers of solutions found (none expected)."""
     se = _student_edition()
-    index = se.book_index(ROOT)
     target = out / "html"
     if target.exists():
         shutil.rmtree(target)
@@ -126,14 +125,11 @@ def publish_student_edition(html: Path, out: Path) -> list[str]:
     notebooks = out / "notebooks"
     if notebooks.exists():
         shutil.rmtree(notebooks)
-    for docname in index.chapters:
-        if not index.exported(docname):
-            continue
-        source = target / "_sources" / f"{docname}.ipynb"
-        lang, name = docname.split("/")[-2:]
-        (notebooks / lang).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, notebooks / lang / f"{name}.ipynb")
-    return se.solution_leftovers(out, index)
+    for lang, prefix in se.EDITIONS.items():  # the build wrote a notebook for each exported chapter
+        for source in sorted((target / "_sources" / prefix).glob("*.ipynb")):
+            (notebooks / lang).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, notebooks / lang / source.name)
+    return se.solution_leftovers(out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,7 +21,9 @@ becomes the number the book computed; ``{glue:figure}`` the figure itself (a
 cell attachment) and its numbered caption; ``{doc}`` and ``{ref}`` links to
 the other notebooks or plain text; ``{numref}``/``{eq}`` the numbers the book
 shows; labelled equations get a ``\\tag``; admonitions become block quotes.
-Glued values come from the build's executed notebooks
+The numbers and titles are Sphinx's, read from the build's environment when
+the notebooks are written (so a notebook shows the numbers of the HTML);
+glued values come from the build's executed notebooks
 (``jupyter_execute/<page>.glue.json``).
 
 With ``hide_solutions: True`` this extension also enforces the rules above
@@ -35,8 +37,7 @@ The pieces live in `student_core/` (pure cores and the Sphinx adapter);
 from __future__ import annotations
 
 from student_core.book_index import (  # noqa: F401
-    EDITIONS, ROOT, TEACHER_ONLY, BookIndex, Target, book_index, build_index, directive, index_page,
-    parse, toc_docnames,
+    EDITIONS, ROOT, TEACHER_ONLY, BookIndex, Target, from_env,
 )
 from student_core.events import (  # noqa: F401
     FILTER, is_student, on_config_inited, on_missing_reference, on_page_context, student_notebook,
@@ -45,7 +46,7 @@ from student_core.myst_to_jupyter import (  # noqa: F401
     ADMONITIONS, DROPPED, WORDS, Page, convert_directive, convert_inline, convert_markdown,
     convert_role, load_glue,
 )
-from student_core.notebooks import solution_leftovers, to_student_notebook  # noqa: F401
+from student_core.notebooks import solution_labels, solution_leftovers, to_student_notebook  # noqa: F401
 
 
 def setup(app):

@@ -1,29 +1,30 @@
-"""The book as the student edition sees it: chapter numbers, titles, labels and
-their numbers, read from the MyST sources with markdown-it (myst-parser's
-parser), without a Sphinx build. The student edition keeps this numbering of
-its own (Sphinx's numbers are not used).
+"""The book as the student notebooks see it: chapter numbers, titles, labels and
+their numbers, taken from the Sphinx build's environment, so that a notebook
+shows the numbers of the HTML (one numbering: Sphinx's, with figures, equations
+and exercises renumbered per edition by `bilingual_core.numbering`).
+
+`BookIndex` and `Target` are plain data (the converter's input, written by hand
+in its tests); `from_env` is the adapter that fills them from a finished
+Sphinx environment (the student build calls it when it writes the notebooks,
+at ``build-finished``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[3]
 EDITIONS = {"en": "book/en/", "ja": "book/ja/"}
 # Pages of the editions that are not handed out as notebooks (the teacher's page).
 TEACHER_ONLY = ("teaching",)
 
-# --------------------------------------------------------------------------
 
 @dataclass
 class Target:
     docname: str
-    kind: str            # "section", "exercise", "solution", "figure", "equation", "target"
+    kind: str            # "section", "exercise", "solution", "figure", "equation", "target", ...
     number: str = ""     # "4.1" for numbered kinds
     title: str = ""      # section title, exercise title or figure caption
 
@@ -32,7 +33,7 @@ class Target:
 class BookIndex:
     root: Path
     chapters: dict = field(default_factory=dict)   # docname -> chapter number ("4")
-    titles: dict = field(default_factory=dict)     # docname -> first heading
+    titles: dict = field(default_factory=dict)     # docname -> title
     labels: dict = field(default_factory=dict)     # label -> Target
 
     def lang(self, docname: str) -> str:
@@ -46,145 +47,93 @@ class BookIndex:
         return docname in self.chapters and docname.rsplit("/", 1)[-1] not in TEACHER_ONLY
 
 
-def toc_docnames(root: Path) -> list[list[str]]:
-    """The docnames of each numbered part of `_toc.yml`, in order."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    parts = []
-    for part in toc.get("parts", []):
-        parts.append([entry["file"] for entry in part.get("chapters", []) if "file" in entry])
-    return parts
+def dotted(numbers) -> str:
+    """(6, 1) -> "6.1", as Sphinx writes a number."""
+    return ".".join(map(str, numbers))
 
 
-def _markdown_parser():
-    from markdown_it.renderer import RendererHTML
-    from myst_parser.config.main import MdParserConfig
-    from myst_parser.parsers.mdit import create_md_parser
-
-    config = MdParserConfig(
-        enable_extensions={"amsmath", "colon_fence", "deflist", "dollarmath", "substitution",
-                           "attrs_inline"},
-        dmath_double_inline=True)
-    return create_md_parser(config, RendererHTML)
-
-
-_PARSER = None
-
-
-def parse(text: str):
-    global _PARSER
-    if _PARSER is None:
-        _PARSER = _markdown_parser()
-    return _PARSER.parse(text)
+def left_out_titles(root: Path, found_docs) -> dict[str, str]:
+    """The titles of the teacher's pages that a build leaves out (not in
+    `found_docs`), from their first heading: a student notebook still names
+    the page it does not link to."""
+    titles = {}
+    for prefix in EDITIONS.values():
+        for name in TEACHER_ONLY:
+            path = Path(root) / f"{prefix}{name}.md"
+            if prefix + name in found_docs or not path.is_file():
+                continue
+            heading = re.search(r"^# (.+)$", path.read_text(encoding="utf-8"), re.M)
+            if heading:
+                titles[prefix + name] = heading[1].strip()
+    return titles
 
 
-def blocks(text: str):
-    """Top-level blocks of `text`: (first line, end line, token)."""
-    for tok in parse(text):
-        if tok.level == 0 and tok.map and tok.nesting >= 0:
-            yield tok.map[0], tok.map[1], tok
+def _section_number(env, docname: str, labelid: str) -> str:
+    """The number Sphinx's `{numref}` gives a section: the number of its first
+    id (read from the page's doctree when the label is not that id), else the
+    number of its page."""
+    secnumbers = env.toc_secnumbers.get(docname, {})
+    if "#" + labelid not in secnumbers:
+        node = env.get_doctree(docname).ids.get(labelid)
+        labelid = node["ids"][0] if node is not None and node.get("ids") else labelid
+    return dotted(secnumbers.get("#" + labelid) or secnumbers.get("", ()))
 
 
-def directive(tok):
-    """(name, argument, options, body) of a ```{name} argument fence, or None."""
-    match = re.match(r"^\{([\w:.+-]+)\}\s*(.*)$", tok.info.strip())
-    if tok.type not in ("fence", "colon_fence") or not match:
-        return None
-    name, argument = match[1], match[2].strip()
-    lines = tok.content.split("\n")
-    options = {}
-    if lines and lines[0].strip() == "---":
-        end = next((k for k in range(1, len(lines)) if lines[k].strip() == "---"), None)
-        if end is not None:
-            options = yaml.safe_load("\n".join(lines[1:end])) or {}
-            lines = lines[end + 1:]
-    else:
-        while lines and re.match(r"^:[\w-]+:", lines[0]):
-            key, _, value = lines.pop(0)[1:].partition(":")
-            options[key] = value.strip()
-    body = "\n".join(lines).strip("\n")
-    return name, argument, options, body
+def _std_target(env, docname: str, labelid: str, title: str) -> Target:
+    """A label of Sphinx's `std` domain: an enumerable node (figure, exercise,
+    table...) with its number, a section with its number, or a plain target."""
+    for figtype, numbers in env.toc_fignumbers.get(docname, {}).items():
+        if figtype != "displaymath" and labelid in numbers:
+            return Target(docname, figtype, dotted(numbers[labelid]), title)
+    if not title:
+        return Target(docname, "target")
+    return Target(docname, "section", _section_number(env, docname, labelid), title)
 
 
-def plain(text: str) -> str:
-    """Markup stripped enough for a link text or a caption in a heading."""
-    text = re.sub(r"\{[\w:.+-]+\}`([^`<]*?)\s*(?:<[^`>]*>)?`", r"\1", text)
-    return text.strip()
+def _exercise_title(node) -> str:
+    """The subtitle of a sphinx-exercise node (its title's text after "Exercise")."""
+    from sphinx_exercise.nodes import exercise_subtitle
+
+    for subtitle in node.findall(exercise_subtitle):
+        return subtitle.astext()
+    return ""
 
 
-def index_page(index: BookIndex, docname: str, text: str) -> None:
-    """Collect the page's title, labels and the numbers Sphinx gives them."""
-    chapter = index.chapters.get(docname)
-    counters = {"exercise": 0, "figure": 0, "equation": 0}
-    pending = []   # (label) targets waiting for the next block
+def from_env(env, root: Path = ROOT) -> BookIndex:
+    """The `BookIndex` of a built Sphinx environment `env` (sources under `root`).
 
-    def number(kind):
-        counters[kind] += 1
-        return f"{chapter}.{counters[kind]}" if chapter else str(counters[kind])
+    Chapters from ``env.toc_secnumbers``, titles from ``env.titles``, labels
+    from the ``std`` domain with their numbers from ``env.toc_fignumbers``,
+    exercises and solutions from sphinx-exercise's registry, equations from the
+    ``math`` domain, numbered as Sphinx's ``{eq}`` numbers them.
+    """
+    from docutils.nodes import make_id
 
-    lines = text.split("\n")
-    for start, end, tok in blocks(text):
-        if tok.type == "myst_target":
-            pending.append(tok.content.strip())
-            continue
-        if tok.type == "heading_open":
-            title = plain(lines[start].lstrip("#").strip())
-            if tok.tag == "h1" and docname not in index.titles:
-                index.titles[docname] = title
-            for label in pending:
-                index.labels[label] = Target(docname, "section", title=title)
+    index = BookIndex(root=Path(root))
+    for docname, secnumbers in env.toc_secnumbers.items():
+        if secnumbers.get(""):
+            index.chapters[docname] = dotted(secnumbers[""])
+    index.titles = {docname: title.astext() for docname, title in env.titles.items()}
+    index.titles.update(left_out_titles(root, env.found_docs))
+
+    std = env.get_domain("std")
+    for label, (docname, labelid) in std.anonlabels.items():
+        if docname in env.found_docs:
+            title = std.labels.get(label, (docname, labelid, ""))[2]
+            index.labels[label] = _std_target(env, docname, labelid, title)
+    for label, entry in getattr(env, "sphinx_exercise_registry", {}).items():
+        target = index.labels.get(label) or Target(entry["docname"], entry["type"])
+        if entry["type"] == "exercise":
+            target.title = _exercise_title(entry["node"])
         else:
-            for label in pending:
-                index.labels[label] = Target(docname, "target")
-        pending = []
-        if tok.type == "math_block_label":
-            index.labels[tok.info.strip()] = Target(docname, "equation", number("equation"))
-            continue
-        found = directive(tok)
-        if not found:
-            continue
-        name, argument, options, body = found
-        if name == "exercise":
-            label = options.get("label") or f"{docname}-exercise-{counters['exercise'] + 1}"
-            index.labels[label] = Target(docname, "exercise", number("exercise"), plain(argument))
-        elif name == "solution" and options.get("label"):
-            index.labels[options["label"]] = Target(docname, "solution")
-        elif name in ("glue:figure", "figure") and body.strip():
-            num = number("figure")
-            if options.get("name"):
-                index.labels[options["name"]] = Target(docname, "figure", num, plain(body))
-        elif name == "math" and options.get("label"):
-            index.labels[options["label"]] = Target(docname, "equation", number("equation"))
+            target.kind = "solution"
+        index.labels[label] = target
 
-
-def build_index(root: Path = ROOT) -> BookIndex:
-    index = BookIndex(root=root)
-    for part in toc_docnames(root):
-        for k, docname in enumerate(part, start=1):
-            index.chapters[docname] = str(k)
-    for docname in index.chapters:
-        path = root / f"{docname}.md"
-        if path.exists():
-            index_page(index, docname, notebook_text(path))
+    numsep = env.config.math_numsep
+    for label, (docname, number) in env.get_domain("math").equations.items():
+        if env.config.math_numfig and env.config.numfig:
+            numbers = env.toc_fignumbers.get(docname, {}).get("displaymath", {})
+            number = dotted(numbers.get(make_id(f"equation-{label}"), ()))
+            number = numsep.join(number.rsplit(".", 1))
+        index.labels[label] = Target(docname, "equation", str(number))
     return index
-
-
-def notebook_text(path: Path) -> str:
-    """The Markdown of a MyST notebook as one text (code cells as fences)."""
-    text = path.read_text(encoding="utf-8")
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        text = text[end + 5:] if end >= 0 else text
-    return text
-
-
-
-@lru_cache(maxsize=4)
-def _cached_index(root: str, stamp: float) -> BookIndex:
-    return build_index(Path(root))
-
-
-def book_index(root: Path = ROOT) -> BookIndex:
-    """The index of the book under `root` (rebuilt when a page changes)."""
-    stamp = max((p.stat().st_mtime for p in (root / "book").rglob("*.md")), default=0.0)
-    stamp = max(stamp, (root / "_toc.yml").stat().st_mtime)
-    return _cached_index(str(root), stamp)

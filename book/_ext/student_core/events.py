@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from .book_index import ROOT, TEACHER_ONLY, book_index
+from .book_index import TEACHER_ONLY, from_env
 from .notebooks import to_student_notebook
 
 FILTER = "student_edition:student_notebook"
@@ -18,12 +18,23 @@ FILTER = "student_edition:student_notebook"
 logger = logging.getLogger("student_edition")
 
 
-def student_notebook(nb, docname, *, app=None):
-    """The `bilingual_ipynb_filter` of the student build: glued values from the
-    build's executed notebooks (`jupyter_execute/`, beside the HTML output)."""
-    folder = Path(app.outdir).parent / "jupyter_execute" if app is not None else None
-    root = Path(app.srcdir) if app is not None else ROOT
-    new, problems = to_student_notebook(nb, docname, index=book_index(root), glue_folder=folder)
+def index_of(app):
+    """The book's numbers, read once per build from its finished environment."""
+    cached = getattr(app, "_student_book_index", None)
+    if cached is None or cached[0] is not app.env:
+        app._student_book_index = (app.env, from_env(app.env, Path(app.srcdir)))
+    return app._student_book_index[1]
+
+
+def student_notebook(nb, docname, *, app):
+    """The `bilingual_ipynb_filter` of the student build (called at ``build-finished``):
+    numbers, titles and labels from the build's environment (`book_index.from_env`),
+    glued values from its executed notebooks (`jupyter_execute/`, beside the HTML output)."""
+    if app is None or getattr(app, "env", None) is None:
+        raise ValueError(f"Received an invalid value for argument `app`, expected the Sphinx "
+                         f"application of a finished build, got {app!r}.")
+    folder = Path(app.outdir).parent / "jupyter_execute"
+    new, problems = to_student_notebook(nb, docname, index=index_of(app), glue_folder=folder)
     for problem in problems:
         logger.warning("student notebook: %s", problem, location=docname,
                        type="student_edition", subtype="notebook")

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .book_index import BookIndex, blocks, directive
+from .book_index import BookIndex
+from .myst_blocks import blocks, directive
 
 WORDS = {
     "en": {"exercise": "Exercise %s", "figure": "Fig. %s", "table": "Table %s",
@@ -197,8 +198,9 @@ def convert_directive(name, argument, options, body, page: Page, tok) -> str | N
     if name in DROPPED:
         return None
     if name == "exercise":
-        label = options.get("label")
-        target = index.labels.get(label) if label else None
+        target = index.labels.get(options.get("label", ""))
+        if target is None:
+            page.problems.append(f"an exercise without a known label: {options.get('label')!r}")
         number = target.number if target else ""
         heading = page.word("exercise").replace("%s", number).strip()
         if argument:

@@ -1,8 +1,10 @@
 """Student notebooks, and the check that a built student edition holds no solution.
 
 Pure (no Sphinx build): `to_student_notebook` converts one notebook with
-`myst_to_jupyter`; `solution_leftovers` scans a folder, reading `objects.inv`
-with Sphinx's own inventory reader.
+`myst_to_jupyter`, given the book's numbers (`book_index.from_env` at build
+time); `solution_leftovers` scans a folder for the labels of the solutions in
+the sources (`solution_labels`: a student build never sees them), reading
+`objects.inv` with Sphinx's own inventory reader.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ import copy
 import re
 from pathlib import Path
 
-from .book_index import BookIndex, book_index
+from .book_index import EDITIONS, ROOT, BookIndex
+from .myst_blocks import blocks, directive
 from .myst_to_jupyter import Page, convert_markdown, load_glue
 
 
-def to_student_notebook(nb, docname: str, *, index: BookIndex | None = None,
-                        glue_folder: Path | None = None):
+def to_student_notebook(nb, docname: str, *, index: BookIndex, glue_folder: Path | None = None):
     """A copy of `nb` (a notebook of MyST Markdown cells) for students.
 
     Returns `(notebook, problems)`: code cells kept without outputs; Markdown
@@ -25,7 +27,6 @@ def to_student_notebook(nb, docname: str, *, index: BookIndex | None = None,
     """
     import nbformat
 
-    index = index or book_index()
     page = Page(index=index, docname=docname, glue=load_glue(glue_folder, docname),
                 glue_folder=glue_folder)
     new = copy.deepcopy(nb)
@@ -78,11 +79,23 @@ def inventory_text(path: Path) -> str | None:
     return "\n".join(headers + lines)
 
 
-def solution_leftovers(folder: Path, index: BookIndex | None = None) -> list[str]:
+def solution_labels(root: Path = ROOT) -> list[str]:
+    """The labels of the `{solution}` directives in the chapters under `root`."""
+    labels = set()
+    for prefix in EDITIONS.values():
+        for path in sorted((Path(root) / prefix).glob("*.md")):
+            for _start, _end, tok in blocks(path.read_text(encoding="utf-8")):
+                found = directive(tok)
+                if found and found[0] == "solution" and found[2].get("label"):
+                    labels.add(str(found[2]["label"]))
+    return sorted(labels)
+
+
+def solution_leftovers(folder: Path, labels: list[str] | None = None) -> list[str]:
     """Files under `folder` that still hold a solution: a `{solution}` directive,
-    a solution's label, or a rendered solution block. Empty for a clean student edition."""
-    index = index or book_index()
-    labels = sorted(label for label, target in index.labels.items() if target.kind == "solution")
+    a solution's label (`labels`, by default `solution_labels()`), or a rendered
+    solution block. Empty for a clean student edition."""
+    labels = solution_labels() if labels is None else labels
     pattern = re.compile("|".join([r"\{solution\}", r'class="[^"]*\bsolution\b']
                                   + [re.escape(label) + r"\b" for label in labels]))
     found = []
