@@ -7,35 +7,10 @@ ends by asserting that none was attempted and that no local request failed.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
-import bilingual  # book/_ext/ is on sys.path (`pythonpath` in pyproject.toml)
-
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-
-# The topic of each chapter decides where these words must be found.
-SEARCHES = [
-    ("衝突", "book/ja/input-gate"),       # 入力重み衝突: a two-character word
-    ("勾配", "book/ja/plain-rnn"),        # 勾配消失: a two-character word
-    ("記憶セル", "book/ja/lstm-block"),   # a kanji + katakana compound
-    ("忘却ゲート", "book/ja/forget-gate"),
-    ("gates", "book/en/lstm-block"),      # a plural: stemmed to "gate"
-    ("gate", "book/en/input-gate"),
-    ("forget", "book/en/forget-gate"),
-]
-
-
-def _search_hits(offline_page, query: str) -> list[str]:
-    page = offline_page.page
-    offline_page.goto(f"search.html?q={quote(query)}")
-    page.wait_for_function(
-        "() => { const s = document.querySelector('#search-results p.search-summary');"
-        " return s !== null && s.textContent.trim().length > 0; }",
-        timeout=30_000)
-    hrefs = page.eval_on_selector_all("ul.search li > a", "els => els.map(e => e.href)")
-    return [offline_page.docname(h) for h in hrefs]
 
 
 def test_landing_page_and_language_links(offline_page):
@@ -96,37 +71,6 @@ def test_math_is_rendered_offline(offline_page, book_html, lang):
     src = page.eval_on_selector_all("script[src*='tex-mml-chtml']", "els => els.map(e => e.src)")
     assert src and all(s.startswith(offline_page.base_url) for s in src), src
     assert not offline_page.page_errors and not offline_page.console_errors
-    offline_page.assert_offline()
-
-
-@pytest.mark.parametrize(("query", "expected"), SEARCHES)
-def test_search_finds_the_right_page(offline_page, query, expected):
-    hits = _search_hits(offline_page, query)
-    assert expected in hits, f"search {query!r}: {expected} not among the hits {hits}"
-    # Summaries come from the pages' text, without the edition bar's links.
-    page = offline_page.page
-    page.wait_for_function("() => document.querySelectorAll('ul.search li p.context').length > 0",
-                           timeout=30_000)
-    summaries = " ".join(page.eval_on_selector_all("ul.search li p.context",
-                                                   "els => els.map(e => e.textContent)"))
-    assert "Read in English" not in summaries and "日本語で読む" not in summaries
-    assert not offline_page.page_errors and not offline_page.console_errors
-    offline_page.assert_offline()
-
-
-def test_browser_splits_queries_like_the_index(offline_page):
-    """The splitter and stemmer in language_data.js agree with book/_ext/bilingual.py."""
-    offline_page.goto("search.html")
-    page = offline_page.page
-    samples = ["記憶セル", "入力重み衝突", "勾配消失と LSTM", "忘却ゲートの gates",
-               "ｆｏｒｇｅｔ gates", "z, i, f, o", "h_t と c_{t-1}", "図", "出力ゲート"]
-    js = page.evaluate("(xs) => xs.map(x => splitQuery(x))", samples)
-    assert js == [bilingual.split_words(s, query=True) for s in samples]
-    words = ["gates", "forgetting", "cells", "記憶", "ゲ"]
-    js_stems = page.evaluate("(ws) => { const s = new Stemmer(); return ws.map(w => s.stemWord(w)); }",
-                             words)
-    lang = bilingual.SearchBilingual({})
-    assert js_stems == [lang.stem(w) for w in words]
     offline_page.assert_offline()
 
 

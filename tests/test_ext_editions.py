@@ -32,6 +32,10 @@ def test_the_sidebar_keeps_the_pages_edition_only():
                                  .replace('href="../en/', 'href="'), "book/en/introduction", EDITIONS)
     assert "English" in en and "日本語" not in en
     assert navigation.keep_edition(SIDEBAR, "index", EDITIONS) == SIDEBAR  # the landing page keeps both
+    # Sphinx's search page, at the root, is the English edition's (as its sidebar's links are).
+    root = SIDEBAR.replace('href="../', 'href="book/').replace('href="digits.html"', 'href="book/ja/digits.html"')
+    search = navigation.keep_edition(root, "search", EDITIONS, "en")
+    assert "English" in search and "日本語" not in search and "2. 数字" not in search
 
 
 def test_previous_and_next_stay_in_the_edition():

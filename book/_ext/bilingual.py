@@ -24,7 +24,14 @@ one project lacks is a per-page `language`; this extension supplies it:
   indexes runs of CJK characters as overlapping bigrams (plus single kanji)
   and Latin words with the Porter stemmer; the same splitter and stemmer run
   in the browser (``splitQuery``/``Stemmer`` in ``language_data.js``), so
-  衝突, 勾配, 記憶セル and "gates" all find their pages.
+  衝突, 勾配, 記憶セル and "gates" all find their pages. The search page ranks
+  with the book's own scorer (``book/_static/book-search.js``: title, then
+  section heading, then BM25 over each section's text) over the passages of
+  every page (``_static/search-passages.js``, written after the build from
+  the HTML), shows the passage that matched, works from disk, and puts the
+  reader's edition first: each edition has its search page (``search`` for
+  English, ``book/ja/search`` for Japanese), which every page's search field
+  leads to.
 - On any page, an element with the class ``language-ja`` (e.g. the Japanese
   half of the landing page, written with MyST's ``{class}`` / ``:class:``)
   gets ``lang="ja"`` from docutils itself.
@@ -66,7 +73,7 @@ def setup(app):
     install_patches()
     app.add_post_transform(events.SwitchLanguage)
     app.add_post_transform(events.JapaneseChapterReferences)
-    app.add_js_file("bilingual-search.js", defer="defer")
+    app.connect("config-inited", events.on_config_inited)
     app.connect("builder-inited", events.on_builder_inited)
     app.connect("source-read", events.on_source_read, priority=1)
     app.connect("env-updated", events.on_env_updated)
@@ -74,5 +81,6 @@ def setup(app):
     app.connect("html-page-context", events.on_page_context_early, priority=100)
     app.connect("html-page-context", events.on_page_context_late, priority=950)
     app.connect("html-page-context", events.on_page_context_navigation, priority=960)
+    app.connect("html-collect-pages", events.on_collect_pages)
     app.connect("build-finished", events.on_build_finished)
     return {"version": "1.0", "parallel_read_safe": False, "parallel_write_safe": False}

@@ -1,6 +1,7 @@
 """Sphinx adapter of the `bilingual` extension: the event handlers and the
 post-transform that `bilingual.setup` connects. Each calls the pure cores
-(`language`, `edition_bar`, `notebook_export`, `search`) with what Sphinx holds.
+(`language`, `edition_bar`, `notebook_export`, `search`, `passages`) with what
+Sphinx holds.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from sphinx.util import docname_join, logging
 
 from .conventions import CHAPTER_SUFFIX, chapter_reference, exercise_titles
 from .edition_bar import alternate_link, edition_bar
-from .language import BASE_LANGUAGE, counterpart, page_language, translate_body, ui_strings
+from .language import (BASE_LANGUAGE, counterpart, folder_edition, page_language, translate_body,
+                       ui_strings)
 from .navigation import keep_edition, same_edition
 from .notebook_export import notebook_name, write_notebooks
-from .search import SEARCH_JS
+from .passages import is_search_page, page_passages, search_page, search_passages_script
 from .translations import LanguageSwitch
 
 logger = logging.getLogger("bilingual")
@@ -97,10 +99,13 @@ def on_page_context_navigation(app, pagename, templatename, context, doctree):
             context[key] = {"link": context["pathto"](root), "title": app.env.titles[root].astext()} \
                 if key == "prev" else None
     original = context.get("generate_toctree_html")
+    # Sphinx's own search page is the base edition's (each other edition has its own).
+    edition = BASE_LANGUAGE if pagename == search_page(editions, BASE_LANGUAGE, BASE_LANGUAGE) else None
     if callable(original):
         def per_edition(*args, **kwargs):
             html = original(*args, **kwargs)  # a BeautifulSoup object, which the template prints
-            return keep_edition(str(html), pagename, editions) if kwargs.get("kind") == "sidebar" else html
+            return keep_edition(str(html), pagename, editions, edition) \
+                if kwargs.get("kind") == "sidebar" else html
         context["generate_toctree_html"] = per_edition
 
 
@@ -120,6 +125,16 @@ def on_page_context_early(app, pagename, templatename, context, doctree):
             show, hide = tr.gettext("Click to show"), tr.gettext("Click to hide")
             app.add_js_file(None, priority=900, body=(
                 f"toggleHintShow = {json.dumps(show)}; toggleHintHide = {json.dumps(hide)};"))
+    editions = app.config.bilingual_editions
+    if lang != BASE_LANGUAGE and callable(context.get("pathto")):
+        # The search field of a page leads to its edition's search page.
+        pathto, own = context["pathto"], search_page(editions, lang, BASE_LANGUAGE)
+        context["pathto"] = lambda uri, *args, **kwargs: pathto(
+            own if uri == "search" else uri, *args, **kwargs)
+    if is_search_page(pagename, editions):
+        # After searchtools.js and language_data.js (`defer`), before the search starts.
+        app.add_js_file("search-passages.js", defer="defer", priority=800)
+        app.add_js_file("book-search.js", defer="defer", priority=801)
     twin = counterpart(app, pagename)
     if twin and twin[1] in app.env.found_docs:
         other_lang, other = twin
@@ -161,9 +176,7 @@ def on_build_finished(app, exception):
     switch(app, BASE_LANGUAGE)
     if exception is not None or app.builder.format != "html":
         return
-    search_js = Path(app.outdir, "_static", "bilingual-search.js")
-    if not search_js.exists() or search_js.read_text(encoding="utf-8") != SEARCH_JS:
-        search_js.write_text(SEARCH_JS, encoding="utf-8")
+    write_passages(app)
     locale_dir = Path(sphinx.__file__).parent / "locale"
     for lang in app.config.bilingual_editions:
         if lang == BASE_LANGUAGE:
@@ -178,3 +191,55 @@ def on_build_finished(app, exception):
     written = write_notebooks(app)
     if written:
         logger.info("bilingual: wrote %d chapter notebook(s) (.ipynb) into _sources/", written)
+
+
+EDITION_SEARCH = "edition-search.html"
+"""The template of an edition's search page (in `templates/`)."""
+
+
+def on_config_inited(app, config):
+    config.templates_path.append(str(Path(__file__).parent / "templates"))
+
+
+def on_collect_pages(app):
+    """A search page for each edition other than the base one (``book/ja/search``)."""
+    if app.builder.format != "html" or not getattr(app.builder, "search", False):
+        return
+    for lang in app.config.bilingual_editions:
+        if lang != BASE_LANGUAGE:
+            yield search_page(app.config.bilingual_editions, lang, BASE_LANGUAGE), {}, EDITION_SEARCH
+
+
+def write_passages(app) -> None:
+    """`_static/search-passages.js`: the sections of every page written, in the
+    book's order, read back from the HTML (what the reader sees, glued numbers
+    included)."""
+    env, editions = app.env, app.config.bilingual_editions
+    pages = []
+    for docname in _book_order(env):
+        path = Path(app.outdir, docname + app.builder.out_suffix)
+        if not path.exists():
+            continue
+        number = ".".join(map(str, env.toc_secnumbers.get(docname, {}).get("", ())))
+        title = env.titles[docname].astext()
+        pages.append({"doc": docname, "title": f"{number}. {title}" if number else title,
+                      "lang": folder_edition(editions, docname),
+                      "sections": page_passages(path.read_text(encoding="utf-8"))})
+    script = search_passages_script(pages)
+    dest = Path(app.outdir, "_static", "search-passages.js")
+    if not dest.exists() or dest.read_text(encoding="utf-8") != script:
+        dest.write_text(script, encoding="utf-8")
+
+
+def _book_order(env) -> list[str]:
+    """Every document, in the order of the table of contents (the rest after)."""
+    order: list[str] = []
+
+    def visit(docname):
+        if docname not in order:
+            order.append(docname)
+            for child in env.toctree_includes.get(docname, []):
+                visit(child)
+
+    visit(env.config.root_doc)
+    return order + sorted(set(env.found_docs) - set(order))

@@ -6,7 +6,7 @@ one edition, `keep_edition` removes the other edition's part from the sidebar
 (its caption and its list), and `same_edition` tells whether a Previous or Next
 link stays in the edition: the last English chapter's Next would otherwise lead
 to the first Japanese one. Pages outside both editions (the landing page) keep
-everything.
+everything, but for the search page of the base edition (see `passages.search_page`).
 """
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ def _list_end(html: str, start: int) -> int:
     return len(html)  # an unclosed list runs to the end
 
 
-def keep_edition(html: str, pagename: str, editions: dict[str, str]) -> str:
-    """The sidebar's HTML without the parts whose pages belong to another edition."""
-    edition = edition_of(pagename, editions)
+def keep_edition(html: str, pagename: str, editions: dict[str, str], edition: str | None = None) -> str:
+    """The sidebar's HTML without the parts whose pages belong to another edition
+    than `edition` (by default the edition of `pagename`)."""
+    edition = edition or edition_of(pagename, editions)
     if edition is None:
         return html
     out, position = [], 0

@@ -107,14 +107,3 @@ class SearchBilingual(SearchLanguage):
 
     def word_filter(self, word: str) -> bool:
         return keep_word(word, self.stopwords)
-
-
-# Search result summaries are cut from the text of each page's main area: leave the
-# edition bar out of them (loaded with `defer`: after searchtools.js, before Search.init).
-SEARCH_JS = """/* book/_ext/bilingual.py: search summaries without the edition bar. */
-if (typeof Search !== "undefined" && Search.htmlToText) {
-  const bilingualHtmlToText = Search.htmlToText;
-  Search.htmlToText = (htmlString, anchor) => bilingualHtmlToText(
-    htmlString.replace(/<nav class="edition-bar"[\\s\\S]*?<\\/nav>/, ""), anchor);
-}
-"""
