@@ -2,7 +2,7 @@
 
 axe-core (npm, pinned and checked by `helpers.axe_script`) runs with its default
 rules on the whole page in Debian's Chromium, offline, for the landing page,
-the search page and every chapter of both editions.
+the search pages (empty and with results) and every chapter of both editions.
 """
 
 import pytest
@@ -11,7 +11,10 @@ from helpers import CHAPTERS, axe_violations
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("index.html", "search.html") + tuple(
+# The search pages of both editions, empty and with results.
+SEARCH = ("search.html", "book/ja/search.html", "search.html?q=forget%20gate",
+          "book/ja/search.html?q=%E5%BF%98%E5%8D%B4%E3%82%B2%E3%83%BC%E3%83%88")
+PAGES = ("index.html",) + SEARCH + tuple(
     f"book/{lang}/{name}.html" for lang, names in CHAPTERS.items() for name in names)
 
 
@@ -32,6 +35,7 @@ def test_japanese_pages_name_their_landmarks_in_japanese(offline_page, name):
     offline_page.page.wait_for_load_state("load")
     english = offline_page.page.evaluate("""() => [...document.querySelectorAll('[aria-label], [title]')]
         .flatMap(n => [n.getAttribute('aria-label'), n.getAttribute('title')])
-        .filter(v => ['Main', 'Page', 'Toggle primary sidebar', 'Toggle secondary sidebar'].includes(v))""")
+        .filter(v => ['Main', 'Page', 'Toggle primary sidebar', 'Toggle secondary sidebar',
+                      'Toggle hidden content'].includes(v))""")
     assert english == []
     assert offline_page.page.locator('nav[aria-label="メイン"]').count() == 1

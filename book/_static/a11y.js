@@ -15,6 +15,7 @@
   var JA = {
     "Main": "メイン", "Page": "このページ",
     "Toggle primary sidebar": "左のサイドバーを開閉", "Toggle secondary sidebar": "ページ内の目次を開閉",
+    "Toggle hidden content": "隠れた内容を開閉",  // sphinx-togglebutton's button of a folded block
   };
   function translate() {
     if (document.documentElement.lang !== "ja") return;
