@@ -94,6 +94,11 @@ def test_japanese_words_and_links_to_other_notebooks():
     idx.chapters["book/en/q"] = "4"
     page = myst_to_jupyter.Page(index=idx, docname="book/ja/p")
     assert myst_to_jupyter.convert_markdown("{doc}`../en/q`", page) == "[Page Q](../en/q.ipynb)"
+    # A chapter reference reads as the web book writes it: 第 N 章「title」.
+    assert myst_to_jupyter.convert_markdown("{doc}`../en/q` の章で見ました", page) == \
+        "第 4 章「[Page Q](../en/q.ipynb)」で見ました"
+    del idx.chapters["book/en/q"]  # not a chapter handed out: plain text, the words stay
+    assert myst_to_jupyter.convert_markdown("{doc}`../en/q`の章", page) == "Page Qの章"
     assert page.word("exercise") == "練習 %s"
     assert myst_to_jupyter.convert_markdown("{unknown}`x`", page) == "x"
 

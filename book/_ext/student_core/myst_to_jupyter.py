@@ -20,19 +20,8 @@ from pathlib import Path
 
 from .book_index import BookIndex
 from .myst_blocks import blocks, directive
+from .words import WORDS
 
-WORDS = {
-    "en": {"exercise": "Exercise %s", "figure": "Fig. %s", "table": "Table %s",
-           "code-block": "Listing %s", "section": "Section %s",
-           "note": "Note", "tip": "Tip", "hint": "Hint", "important": "Important",
-           "warning": "Warning", "caution": "Caution", "attention": "Attention",
-           "danger": "Danger", "error": "Error", "seealso": "See also"},
-    "ja": {"exercise": "練習 %s", "figure": "図 %s", "table": "表 %s",
-           "code-block": "リスト %s", "section": "%s 節",
-           "note": "注記", "tip": "ヒント", "hint": "ヒント", "important": "重要",
-           "warning": "警告", "caution": "注意", "attention": "注意",
-           "danger": "危険", "error": "エラー", "seealso": "参考"},
-}
 ADMONITIONS = ("note", "tip", "hint", "important", "warning", "caution", "attention",
                "danger", "error", "seealso")
 DROPPED = ("solution",)
@@ -89,6 +78,7 @@ class Page:
 
 ROLE = re.compile(
     r"(?P<role>\{(?P<name>[A-Za-z][\w:.+-]*)\}(?P<rt>`+)(?P<content>.+?)(?<!`)(?P=rt)(?!`))"
+    r"(?P<chapter> ?の章)?"  # a Japanese reference to a chapter: {doc}`x` の章
     r"|(?P<code>(?P<ct>`+).+?(?<!`)(?P=ct)(?!`))",
     re.S)
 
@@ -117,6 +107,13 @@ def _format_glue(output, fmt: str, page: Page) -> str:
         return data["text/plain"]
 
 
+def _doc_target(content: str, page: Page) -> str:
+    """The docname a ``{doc}`` role's content names, from the page's folder."""
+    target = _explicit(content)[1]
+    return target.lstrip("/") if target.startswith("/") else \
+        posixpath.normpath(posixpath.join(posixpath.dirname(page.docname), target))
+
+
 def convert_role(name: str, content: str, page: Page) -> str:
     index = page.index
     if name in ("glue:text", "glue:", "glue"):
@@ -130,8 +127,7 @@ def convert_role(name: str, content: str, page: Page) -> str:
         return convert_markdown(output["data"].get("text/markdown", ""), page).strip() if output else "…"
     if name == "doc":
         text, target = _explicit(content)
-        docname = posixpath.normpath(posixpath.join(posixpath.dirname(page.docname), target)) \
-            if not target.startswith("/") else target.lstrip("/")
+        docname = _doc_target(content, page)
         if docname not in index.titles:
             page.problems.append(f"unknown document {target!r}")
         return page.link(text or index.titles.get(docname, target), docname)
@@ -170,7 +166,13 @@ def convert_inline(text: str, page: Page) -> str:
     def replace(match):
         if match["code"]:
             return match["code"]
-        return convert_role(match["name"], match["content"], page)
+        converted = convert_role(match["name"], match["content"], page)
+        if not match["chapter"]:
+            return converted
+        number = page.index.chapters.get(_doc_target(match["content"], page)) \
+            if match["name"] == "doc" and page.lang == "ja" else None
+        # As the web book writes it (bilingual_core.conventions): 第 3 章「単純な RNN は…」.
+        return f"第 {number} 章「{converted}」" if number else converted + match["chapter"]
 
     return ROLE.sub(replace, text)
 
