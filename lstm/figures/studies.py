@@ -37,7 +37,7 @@ TEXT = {
         "variant": "変種", "setting": "選ばれた設定（学習率, 忘却バイアス）", "median": "中央値",
         "mean": "平均 ± 標準偏差", "seeds": "シードごと", "comparison": "比較",
         "diff_median": "差の中央値", "diff_mean": "差の平均",
-        "interval": "95 % 区間", "words": "判定", "vs": "対",
+        "interval": "95% 区間", "words": "判定", "vs": "対",
         "point": "学習率, 忘却バイアス", "val": "検証正解率（平均）",
         "val_seeds": "探索シードごと",
         "rows_all": "採点するすべての行", "rows_short": "各数字の答え", "rows_query": "問いの行",
