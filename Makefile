@@ -48,8 +48,9 @@ student: setup
 experiments: setup
 	$(BIN)/python tools/record_studies.py
 
+# Jupyter refuses to start as root (a container, a fresh cloud machine) without --allow-root.
 lab: setup
-	$(BIN)/jupyter lab
+	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
