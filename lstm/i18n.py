@@ -24,9 +24,9 @@ LANGS = ("en", "ja")
 
 TABLES = (
     "plotting.TEXT", "widgets.TEXT", "experiment_widget.TEXT", "checks.messages.MESSAGES",
-    "figures.ablation.TEXT", "figures.block.TEXT", "figures.digits.TEXT", "figures.gates.TEXT",
-    "figures.gradients.TEXT", "figures.inside.TEXT", "figures.scratch.TEXT", "figures.sequence.TEXT",
-    "figures.studies.TEXT", "figures.training.TEXT",
+    "figures.ablation.TEXT", "figures.backprop.TEXT", "figures.block.TEXT", "figures.digits.TEXT",
+    "figures.gates.TEXT", "figures.gradients.TEXT", "figures.inside.TEXT", "figures.scratch.TEXT",
+    "figures.sequence.TEXT", "figures.studies.TEXT", "figures.training.TEXT",
 )
 """Every table of bilingual text, as `module.NAME` under `lstm`."""
 
@@ -39,6 +39,11 @@ JA_TERMS = {
     "メモリセル": "記憶セル",
     "私たちの実行では": "筆者が試した範囲では",
     "元記事": "記事",
+    "長期短期記憶": "長短期記憶",
+    "長短期メモリ": "長短期記憶",
+    "活性化前の値": "線形和（ゲートの W·[x, h] + b）",
+    "ゲートエクスプローラ": "ゲート・エクスプローラー",
+    "ウイジェット": "ウィジェット（Jupyter のウィジェット一般、探索用の 2 つはエクスプローラー）",
 }
 """Terms the Japanese edition avoids, with the term it uses instead: one term per
 idea across the chapters and the package's Japanese strings (a test checks both)."""

@@ -980,7 +980,7 @@ MESSAGES = {
     "bwd_z_slope_missing_hint": {
         "en": "The pre-activation `a_z` goes through a `tanh` on the way forward, so on the way back: "
               "`da_z = dz * (1 - z**2)`.",
-        "ja": "線形和 `a_z` は順伝播で `tanh` を通るので、逆向きには `da_z = dz * (1 - z**2)` となります。",
+        "ja": "線形和 `a_z` は順伝播で `tanh` を通るので、逆伝播では `da_z = dz * (1 - z**2)` となります。",
     },
     "bwd_z_tanh_twice": {
         "en": "`tanh` is applied twice: `z` in the cache is already `tanh(a_z)`, and you computed `1 - tanh(z)**2`.",
@@ -1020,7 +1020,7 @@ MESSAGES = {
     "bwd_values": {
         "en": "These gradients differ from the reference {where}: {wrong} (by up to {diff}). "
               "The difference matches none of the usual slips.",
-        "ja": "{where}で次の勾配が参照実装と違います：{wrong}（最大 {diff}）。よくある間違いのどれとも一致しません。",
+        "ja": "{where}で次の勾配が参照実装と違います：{wrong}（差は最大 {diff}）。よくある間違いのどれとも一致しません。",
     },
     "bwd_values_hint": {
         "en": "Go line by line: `dc_total = dc + dh * o * (1 - tanh(c)**2)`; `do = dh * tanh(c)`, "
@@ -1053,7 +1053,7 @@ MESSAGES = {
     "bwd_passed": {
         "en": "Your backward step matches `lstm.bptt.step_backward` on all {n} cases: random inputs, "
               "a batch of 1 and hidden size 1.",
-        "ja": "あなたの逆伝播の 1 ステップは、ランダムな入力、バッチの大きさ 1、隠れ層の大きさ 1 の {n} ケースすべてで"
+        "ja": "あなたの 1 時刻ぶんの逆伝播は、ランダムな入力、バッチの大きさ 1、隠れ層の大きさ 1 の {n} ケースすべてで"
               " `lstm.bptt.step_backward` と一致しました。",
     },
 }
