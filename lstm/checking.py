@@ -28,6 +28,7 @@ import numpy as np
 import tensorflow as tf
 
 from . import _validate as v
+from .analysis.surgery import copy_cell
 from .cell import LSTMCell
 from .keras_interop import keras_weights
 from .model import scan
@@ -133,7 +134,8 @@ def gradient_check(cell, x, *, eps=1e-3, num_entries=100, seed=0):
 
 
 def float64_copy(cell):
-    """The same cell in float64: same class, configuration and weights.
+    """The same cell in float64: same class, configuration and weights
+    (`lstm.analysis.surgery.copy_cell` with `dtype="float64"`).
 
     Args:
         cell: an `LSTMCell`.
@@ -142,10 +144,7 @@ def float64_copy(cell):
         A new `LSTMCell` with `dtype=tf.float64`; `cell` is left unchanged.
     """
     _check_cell(cell)
-    copy = type(cell)(**dict(cell.config(), dtype="float64"))
-    copy.W.assign(tf.cast(cell.W, tf.float64))
-    copy.b.assign(tf.cast(cell.b, tf.float64))
-    return copy
+    return copy_cell(cell, dtype="float64")
 
 
 def _check_cell(cell):

@@ -23,7 +23,7 @@ LANGS = ("en", "ja")
 """The editions of the book: English and Japanese."""
 
 TABLES = (
-    "plotting.TEXT", "widgets.TEXT", "experiment_widget.TEXT", "checks.messages.MESSAGES",
+    "plotting.TEXT", "explorers.anywidgets.TEXT", "explorers.experiment.TEXT", "checks.messages.MESSAGES",
     "figures.ablation.TEXT", "figures.backprop.TEXT", "figures.block.TEXT", "figures.digits.TEXT",
     "figures.gates.TEXT", "figures.gradients.TEXT", "figures.inside.TEXT", "figures.scratch.TEXT",
     "figures.sequence.TEXT", "figures.studies.TEXT", "figures.training.TEXT",

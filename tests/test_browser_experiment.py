@@ -57,7 +57,7 @@ def check_explorer(offline_page, path, lang, *, variants):
         explorer.wait_for(state="visible", timeout=30_000)
     except Exception:  # Playwright's TimeoutError
         pytest.fail(f"{path} shows no experiment explorer (.lstm-experiment) after 30 s: does the "
-                    "page call lstm.experiment_widget.experiment_explorer(result, lang=LANG)?", pytrace=False)
+                    "page call lstm.explorers.experiment.experiment_explorer(result, lang=LANG)?", pytrace=False)
 
     # It renders the first variant's frame: a decoded picture, its alt text and its caption.
     caption, first = _frame(explorer)
@@ -119,7 +119,7 @@ def standalone_site(book_html, tmp_path_factory):
     """A folder with `en.html` and `ja.html` (a tiny explorer each) and the widget JS."""
     import lstm
     from lstm import ablation, tasks
-    from lstm.experiment_widget import experiment_explorer
+    from lstm.explorers.experiment import experiment_explorer
 
     site = tmp_path_factory.mktemp("site")
     shutil.copytree(book_html / "_static" / "jupyter-widgets", site / "_static" / "jupyter-widgets")

@@ -62,7 +62,7 @@ def _page(widgets):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from lstm.widgets import gate_explorer
+    from lstm.explorers.anywidgets import gate_explorer
 
     folder = tmp_path_factory.mktemp("js")
     models = _models()

@@ -110,6 +110,20 @@ def test_normalized_source_ignores_only_what_cannot_change_behaviour():
     assert sources.normalized('x = "a"\n') != sources.normalized('x = "b"\n')  # not a docstring
 
 
+def test_no_training_module_imports_the_explorers_or_the_analysis():
+    """`explorers/` and `analysis/` are not in `sources.PRESENTATION`: a module that
+    trains must not import them, or editing a widget or a measure would retrain."""
+    for entry in ("recipes", "ablation", "studies"):
+        modules = sources.training_modules(entry)
+        assert not [m for m in modules if m.split(".")[0] in ("explorers", "analysis")], entry
+
+
+def test_the_package_data_of_the_page_keys_exists():
+    for module, folder in exec_cache.PACKAGE_DATA.items():
+        assert sources.module_path(module) is not None, module
+        assert any((sources.PACKAGE_DIR / folder).iterdir()), folder
+
+
 def test_the_training_keys_do_not_follow_presentation_modules():
     for entry in ("recipes", "ablation"):
         modules = sources.training_modules(entry)
@@ -165,7 +179,7 @@ def test_pages_that_read_the_recorded_studies_key_on_the_records(package):
 
 def test_pages_with_a_widget_key_on_its_javascript(package):
     copy = exec_cache.load_sources(package)
-    showing = ROOT / "book" / "en" / "looking-inside.md"  # displays lstm.widgets.gate_explorer
+    showing = ROOT / "book" / "en" / "looking-inside.md"  # displays lstm.explorers.anywidgets.gate_explorer
     other = ROOT / "book" / "en" / "digits.md"
     before = exec_cache.page_key(showing, copy), exec_cache.page_key(other, copy)
     script = package / "web" / "explorer.js"

@@ -1,7 +1,5 @@
 """`lstm.figures.ablation`: the tables and figures of the gate experiments."""
 
-import dataclasses
-
 import numpy as np
 import pytest
 
@@ -9,6 +7,8 @@ import lstm
 from helpers import draw_without_warnings
 from lstm import ablation, tasks
 from lstm.ablation import CELL_ARGS, VARIANTS
+from lstm.analysis.row_measures import row_accuracy
+from lstm.analysis.streams import stream_memory
 from lstm.figures import ablation as figs
 
 pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
@@ -88,40 +88,11 @@ def test_curves(result, lang):
     draw_without_warnings(fig)
 
 
-def _manual_row_accuracy(model, x, target):
-    """Per row, the fraction of `x` whose readout after that row is `target`."""
-    h = lstm.scan(model.cell, x).h.numpy()  # (n, rows, H)
-    logits = h @ model.W_v.numpy() + model.b_v.numpy()  # (n, rows, K)
-    return (logits.argmax(-1) == target[:, None]).mean(axis=0)
-
-
-def test_row_accuracy_of_a_delayed_task(data):
-    task = tasks.delayed(data, delay=3)
-    x, y = task.x_test[:60], task.y_test[:60]
-    model = ablation.run(dataclasses.replace(task, x_train=task.x_train[:96], y_train=task.y_train[:96]),
-                         "full", cache=False, hidden_size=6, epochs=2, batch_size=16)[0]
-    acc = figs.row_accuracy(model, x, y)
-    assert acc.shape == (11,) and np.all((0 <= acc) & (acc <= 1))
-    np.testing.assert_allclose(acc, _manual_row_accuracy(model, x, y[:, -1]))
-    np.testing.assert_array_equal(figs.row_accuracy(model, x, y[:, -1]), acc)  # labels (n,) alike
-    assert acc[-1] == pytest.approx(lstm.accuracy(model, x, y))  # the scored row
-
-
-def test_row_accuracy_of_one_label_models(data):
-    task = tasks.distractors(data, k=2)
-    x, y = task.x_test[:40], task.y_test[:40]
-    for name, model in _models(task).items():
-        acc = figs.row_accuracy(model, x, y)
-        assert acc.shape == (10,) and np.all((0 <= acc) & (acc <= 1)), name
-        np.testing.assert_allclose(acc, _manual_row_accuracy(model, x, y))
-        assert acc[-1] == pytest.approx(lstm.accuracy(model, x, y))
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_row_lines(data, lang):
     task = tasks.delayed(data, delay=2)
     x, y = task.x_test[:30], task.y_test[:30]
-    accs = {name: figs.row_accuracy(m, x, y) for name, m in _models(task, ("full", "no_o")).items()}
+    accs = {name: row_accuracy(m, x, y) for name, m in _models(task, ("full", "no_o")).items()}
     fig = figs.row_lines(accs, lang=lang, mark=7)
     ax = fig.axes[0]
     curves = [line for line in ax.lines if len(line.get_xdata()) == 10]
@@ -136,31 +107,17 @@ def test_row_lines(data, lang):
     assert len(figs.row_lines(accs, lang=lang).axes[0].lines) == 2  # no mark
 
 
-def test_stream_memory(data):
-    task = tasks.stream(data, digits_per_stream=3, score="last")
-    x = task.x_test[:20]  # (20, 24, 8)
-    models = _models(task)
-    memory = figs.stream_memory(models, x)
-    assert list(memory) == list(VARIANTS)
-    for name, (abs_c, f) in memory.items():
-        assert abs_c.shape == (24,) and f.shape == (24,), name
-        trace = models[name].trace(x)
-        np.testing.assert_allclose(abs_c, np.abs(trace.c).mean(axis=(0, 2)), rtol=1e-6)
-        np.testing.assert_allclose(f, trace.f.mean(axis=(0, 2)), rtol=1e-6)
-        assert np.all(abs_c >= 0) and np.all((0 < f) & (f <= 1))
-    assert np.all(memory["no_f"][1] == 1.0) and np.all(memory["full"][1] < 1.0)
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_stream_lines(data, lang):
     task = tasks.stream(data, digits_per_stream=3, score="last")
-    memory = figs.stream_memory(_models(task, ("full", "no_f")), task.x_test[:10])
+    models = _models(task, ("full", "no_f"))
+    memory = stream_memory({name: m.cell for name, m in models.items()}, task.x_test[:10])
     fig = figs.stream_lines(memory, task.boundaries, lang=lang)
     top, bottom = fig.axes
-    for ax, which in ((top, 0), (bottom, 1)):
+    for ax, measure in ((top, "mean_abs_c"), (bottom, "mean_f")):
         curves = [line for line in ax.lines if len(line.get_xdata()) == 24]
         assert len(curves) == 2
-        np.testing.assert_allclose(curves[0].get_ydata(), memory["full"][which])
+        np.testing.assert_array_equal(curves[0].get_ydata(), getattr(memory["full"], measure)())
         starts = sorted(line.get_xdata()[0] for line in ax.lines if line not in curves)
         assert starts == [8.5, 16.5]  # between the digits
     assert top.get_ylabel() == figs.TEXT[lang]["abs_c"] and bottom.get_ylabel() == figs.TEXT[lang]["f"]
@@ -184,6 +141,9 @@ def test_labels():
     (lambda r: figs.curves(r, lang="fr"), "argument `lang`"),
     (lambda r: figs.row_lines({}, lang="fr"), "argument `lang`"),
     (lambda r: figs.stream_lines({}, [0], lang="fr"), "argument `lang`"),
+    (lambda r: figs.stream_lines({"full": (1.0, 0.5)}, [0]),
+     r"argument `memory`, expected lstm.analysis.streams.StreamMemory values \(the value of 'full' is not one\)"),
+    (lambda r: figs.stream_lines({"fool": None}, [0]), "argument `memory`, expected one of 'full'"),
 ])
 def test_bad_arguments(result, call, match):
     with pytest.raises(ValueError, match=match):

@@ -5,7 +5,8 @@ import pytest
 from helpers import draw_without_warnings
 
 import lstm
-from lstm import ablation, gate_measures, stats, tasks
+from lstm import ablation, stats, tasks
+from lstm.analysis import gate_measures
 from lstm.figures import studies as figs
 
 pytestmark = pytest.mark.usefixtures("close_figures")

@@ -22,7 +22,7 @@ PACKAGE = Path(lstm.__file__).resolve().parent
 # Keys the code builds from parts (a prefix and a variable), so no literal names them whole.
 BUILT = {
     "plotting.TEXT": (r"^val_acc_",),                                # "val_acc_" + history.val_on
-    "widgets.TEXT": (r"^block_(c_prev|z|i|f|o)$", r"^[zifoch]$"),  # text[`block_${name}`], text[q]
+    "explorers.anywidgets.TEXT": (r"^block_(c_prev|z|i|f|o)$", r"^[zifoch]$"),  # text[`block_${name}`], text[q]
     "checks.messages.MESSAGES": (r"^head_", r"^unanswered_", r"^case_", r"^edge_", r"^element_",  # prefix + kind
                                  r"_hint$"),                       # a message's hint: key + "_hint"
     "figures.ablation.TEXT": (r"\.cell$",),                        # name + ".cell"

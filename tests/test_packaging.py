@@ -13,8 +13,9 @@ DISTRIBUTION = {  # import name -> distribution on PyPI, where they differ
     "matplotlib_fontja": "matplotlib-fontja", "IPython": "ipython",
     "absl": "tensorflow-cpu",  # absl-py comes with TensorFlow; lstm/_env.py only quiets its log
 }
-EXTRA_OF_MODULE = {"widgets": "widgets", "experiment_widget": "widgets", "progress": "widgets",
-                   "figures.scratch": "widgets", "plotting": "ja"}
+EXTRA_OF_MODULE = {"explorers.anywidgets": "widgets", "explorers.experiment": "widgets",
+                   "explorers.frames": "widgets", "progress": "widgets", "figures.scratch": "widgets",
+                   "plotting": "ja"}
 
 
 def _imports(path):

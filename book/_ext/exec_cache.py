@@ -68,10 +68,11 @@ def code_of(text: str) -> str:
     return "\n".join(CELL_OPTIONS.sub("", cell) for cell in CODE_CELL.findall(text))
 
 
-PACKAGE_DATA = {"studies": "records", "widgets": "web"}
-"""Modules whose results are read from package data: the data's files count
-in the key of every page that uses the module (the recorded gate studies; the
-widgets' JavaScript and CSS, which the page saves with the widget's state)."""
+PACKAGE_DATA = {"studies": "records", "explorers.anywidgets": "web"}
+"""Modules whose results are read from package data (a module of `lstm`: a folder
+of `lstm/`): the data's files count in the key of every page that uses the
+module (the recorded gate studies; the anywidget explorers' JavaScript and CSS,
+which the page saves with the widget's state)."""
 
 
 def page_key(path: Path, sources) -> str | None:

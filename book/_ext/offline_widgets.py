@@ -29,7 +29,7 @@ CDNs: offline, no widget renders. This extension:
    with html-manager's font files where it requests them.
 
 5. takes the anywidget models (the gate explorer and the block stepper,
-   `lstm/widgets.py`) out of the state that html-manager reads, into a script of
+   `lstm/explorers/anywidgets.py`) out of the state that html-manager reads, into a script of
    their own that `_static/anywidget-static.js` (a few kB, from `book/_static/`)
    renders: it imports each widget's own ES module from the saved state, as
    anywidget's front end does in Jupyter. html-manager skips views whose model is

@@ -2,14 +2,15 @@
 
 `table(result)` writes an `Ablation` as a Markdown table; `curves(result)`
 draws the test score per epoch of every variant (mean over the seeds, with
-the range of the seeds shaded); `stream_memory` and `row_accuracy` measure
-what the trained models do along a sequence, and `stream_lines` /
-`row_lines` draw it.
+the range of the seeds shaded); `row_lines` and `stream_lines` draw what the
+trained models do along a sequence, as `lstm.analysis.row_measures.row_accuracy`
+and `lstm.analysis.streams.stream_memory` measure it.
 """
 
 import numpy as np
 
 from .. import _validate as v
+from ..analysis.streams import StreamMemory
 from ..i18n import check_lang
 from ..plotting import new_axes
 
@@ -85,20 +86,10 @@ def curves(result, *, lang="en", ax=None):
     return fig
 
 
-def row_accuracy(model, x, y):
-    """How often the readout, applied to `h` after every row, names the
-    sequence's label: `(rows,)`. `y` is `(n,)`, or `(n, rows)` whose last
-    row holds the label (as `lstm.tasks.delayed` makes it)."""
-    y = np.asarray(y)
-    target = y[:, -1] if y.ndim == 2 else y  # (n,)
-    probs = model.trace(x).probs  # (n, rows, K)
-    return (probs.argmax(axis=-1) == target[:, None]).mean(axis=0)  # (rows,)
-
-
 def row_lines(accuracies, *, lang="en", ax=None, mark=None):
-    """Lines of `row_accuracy` per variant. `accuracies` maps a variant to
-    `(rows,)`; `mark` (a row index) draws a vertical line, e.g. at the last
-    image row."""
+    """Lines of `lstm.analysis.row_measures.row_accuracy` per variant.
+    `accuracies` maps a variant to `(rows,)`; `mark` (a row index) draws a
+    vertical line, e.g. at the last image row."""
     t = TEXT[check_lang(lang)]
     fig, ax = new_axes(lang, ax, figsize=(7.0, 3.2))
     for name, acc in accuracies.items():
@@ -113,30 +104,20 @@ def row_lines(accuracies, *, lang="en", ax=None, mark=None):
     return fig
 
 
-def stream_memory(models, x):
-    """Mean |c| and mean f at every row of the streams `x`, per model.
-
-    Args:
-        models: a dict from a variant to a trained model.
-        x: streams `(n, rows, 8)`.
-
-    Returns:
-        A dict from the variant to `(abs_c, f)`, each `(rows,)`: averages
-        over the streams and the memory cells.
-    """
-    out = {}
-    for name, model in models.items():
-        trace = model.trace(x)
-        out[name] = (np.abs(trace.c).mean(axis=(0, 2)), trace.f.mean(axis=(0, 2)))
-    return out
-
-
 def stream_lines(memory, boundaries, *, lang="en"):
     """Two panels over the stream: mean |c| (top) and mean f (bottom) per
-    variant, with a faint line where each digit starts."""
+    variant, with a faint line where each digit starts. `memory` maps a
+    variant to its `StreamMemory` (`lstm.analysis.streams.stream_memory` of
+    the variants' cells); `boundaries` are the rows where the digits start."""
     t = TEXT[check_lang(lang)]
+    for name, m in memory.items():
+        v.one_of("memory", name, tuple(STYLES))
+        if not isinstance(m, StreamMemory):
+            v.fail("memory", f"lstm.analysis.streams.StreamMemory values (the value of {name!r} is not one)",
+                   type(m).__name__)
     fig, (top, bottom) = new_axes(lang, None, nrows=2, sharex=True, figsize=(7.0, 4.6))
-    for name, (abs_c, f) in memory.items():
+    for name, m in memory.items():
+        abs_c, f = m.mean_abs_c(), m.mean_f()  # each (steps,)
         steps = np.arange(1, len(abs_c) + 1)
         top.plot(steps, abs_c, linestyle=STYLES[name], label=t[name])
         bottom.plot(steps, f, linestyle=STYLES[name], label=t[name])

@@ -5,7 +5,7 @@ the horizontal axis: the input sequence, the heatmaps of i, f, o, c and h (one
 line per hidden unit), and below them the probability the model gives the
 true digit after every row. A strip on top names each stretch of rows (the
 digit, or noise; every digit of a stream) and dashed lines cross every panel
-where a stretch ends. The experiment explorer (`lstm.experiment_widget`)
+where a stretch ends. The experiment explorer (`lstm.explorers.experiment`)
 shows one such figure per variant.
 """
 

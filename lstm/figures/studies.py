@@ -3,7 +3,7 @@
 `scores_table` and `comparisons_table` write the runs (an `ablation.Ablation`,
 e.g. `studies.Record.as_ablation()`) and their paired comparisons as Markdown;
 `scores` draws every seed's score and every paired interval; the other
-figures draw what `lstm.gate_measures` measured. Words of comparison come
+figures draw what `lstm.analysis.gate_measures` measured. Words of comparison come
 from `lstm.stats.verdict` through `verdict_text`, never from this module.
 """
 

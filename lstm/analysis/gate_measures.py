@@ -2,6 +2,7 @@
 
 Each function traces models (`RowClassifier.trace`) and reduces the gates
 to the few numbers a chapter reports; drawing them is `lstm.figures.studies`.
+(`lstm.analysis.trace_measures` measures one model's traces of the digits.)
 
 - `input_gate_rows`: how much is written on each row, and how often the
   input gate is shut on the digit rows and on the noise rows (chapter 5);
@@ -20,12 +21,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate as v
-from .model import RowClassifier
-from .tasks import IGNORE, Task
+from .. import _validate as v
+from ..model import RowClassifier
+from ..tasks import IGNORE, Task
+from .trace_measures import SATURATED
 
 SHUT = 0.1          # a gate below this is "shut", as the chapters define it
-SATURATED = 0.99    # |tanh c| above this: the cell's output is saturated
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,12 @@
-"""lstm.gate_measures: what the gate studies measure on trained models
+"""lstm.analysis.gate_measures: what the gate studies measure on trained models
 (here on small untrained models, where the expected values are known)."""
 
 import numpy as np
 import pytest
 
 import lstm
-from lstm import gate_measures as gm
 from lstm import tasks
+from lstm.analysis import gate_measures as gm
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import lstm
-from lstm import widgets as W
+from lstm.explorers import anywidgets as W
 
 ROWS = 8
 

@@ -18,32 +18,31 @@ ipywidgets box that works in two places:
   In the web book the panel says that it needs a running kernel.
 
 The settings the panel does not show (hidden units, batch size, learning rate)
-are the result's. `plan(...)` turns the panel's values into the `Plan` of a
-run; it is a pure function, testable without widgets.
+are the result's. `plan(...)` turns the panel's values into an
+`lstm.experiments.Experiment` and the variants and seeds of its `run`; it is a
+pure function, testable without widgets.
 """
 
-import base64
 import html
-import io
 import numbers
-from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from . import _validate as v
-from . import i18n
-from .ablation import VARIANTS, Ablation, ablate
-from .data import Digits
-from .experiments import EXPERIMENTS
-from .figures import ablation as ablation_figures
-from .figures import sequence as seq
-from .tasks import Task
+from .. import _validate as v
+from .. import i18n
+from ..ablation import VARIANTS, Ablation
+from ..data import Digits
+from ..experiments import EXPERIMENTS, Experiment
+from ..figures import ablation as ablation_figures
+from ..figures import sequence as seq
+from ..tasks import Task
+from .frames import figure_html, png_bytes
 
-TASKS = ("distractors", "stream", "delayed", "plain")
 SIZE_ARG = {"distractors": "k", "stream": "digits_per_stream", "delayed": "delay", "plain": None}
+"""The tasks the panel offers (tasks of `lstm.experiments.TASKS`), in the order of
+its menu, and the argument its size slider sets (none for plain digits)."""
 SIZE_RANGE = {"distractors": (1, 32), "stream": (1, 8), "delayed": (1, 32), "plain": (1, 1)}
 MAX_SEEDS = 5
-DPI = 100  # frames of 680 × 560 px: 10 to 20 kB each
 
 # Task arguments when the panel switches to a task other than the result's:
 # the input-gate chapter's experiment, streams of 5 digits, an answer after 8 rows.
@@ -113,47 +112,29 @@ TEXT = {
 }
 
 
-@dataclass(frozen=True)
-class Plan:
-    """What the panel would run: `ablate(task, variants=..., seeds=..., **settings)`."""
-
-    task: Task
-    variants: tuple
-    seeds: tuple
-    settings: dict
-
-    def run(self, *, cache=True, progress=False):
-        """Run the ablation: an `Ablation`."""
-        return ablate(self.task, variants=self.variants, seeds=self.seeds, cache=cache,
-                      progress=progress, **self.settings)
-
-
-def plan(task, size, variants, seeds, epochs, *, data, base_task=None, settings=None):
+def plan(task, size, variants, seeds, epochs, *, base_task=None, settings=None):
     """The run that the panel's values describe.
 
     Args:
-        task: the task's name, one of `TASKS`.
+        task: the task's name, one of the keys of `SIZE_ARG`.
         size: its size argument (`k`, `digits_per_stream` or `delay`), a
             positive integer; ignored for `"plain"`.
         variants: the variants to train, a non-empty sequence of names from
             `lstm.ablation.VARIANTS`.
         seeds: how many seeds, from 1 to `MAX_SEEDS`: the seeds are `0..seeds-1`.
         epochs: the number of epochs, a positive integer.
-        data: the `Digits` record the task is built from.
         base_task: a `Task` whose other arguments (`where`, `noise`, `score`,
             `wait`, `seed`) are kept when it is the same task; else
             `DEFAULT_ARGS` (the chapters' experiments) give them.
         settings: the other settings of `ablate` (`hidden_size`,
-            `batch_size`, `learning_rate`); `epochs` replaces theirs.
+            `batch_size`, `learning_rate`, `forget_bias`); `epochs` replaces theirs.
 
     Returns:
-        A `Plan`.
+        `(experiment, run_args)`: an `lstm.experiments.Experiment` and the
+        `variants` and `seeds` of its run, so that
+        `experiment.run(data, **run_args)` trains what the panel shows.
     """
-    from . import tasks
-
-    v.one_of("task", task, TASKS)
-    if not isinstance(data, Digits):
-        v.fail("data", "a `Digits` record from `lstm.load_digits()`", type(data).__name__)
+    v.one_of("task", task, tuple(SIZE_ARG))
     if isinstance(variants, str) or not variants or any(name not in VARIANTS for name in variants):
         v.fail("variants", "at least one name from " + ", ".join(VARIANTS), repr(variants))
     if isinstance(seeds, bool) or not isinstance(seeds, numbers.Integral) or not 1 <= seeds <= MAX_SEEDS:
@@ -163,8 +144,8 @@ def plan(task, size, variants, seeds, epochs, *, data, base_task=None, settings=
     args = dict(base_task.args) if same else dict(DEFAULT_ARGS[task])
     if SIZE_ARG[task] is not None:
         args[SIZE_ARG[task]] = v.positive_int(SIZE_ARG[task], size)
-    built = getattr(tasks, task)(data, **args)
-    return Plan(built, tuple(variants), tuple(range(int(seeds))), {**(settings or {}), "epochs": epochs})
+    experiment = Experiment(task, args, {**(settings or {}), "epochs": epochs})
+    return experiment, {"variants": tuple(variants), "seeds": tuple(range(int(seeds)))}
 
 
 def experiment_explorer(result, *, lang="en", example=0, data=None, cache=True):
@@ -186,7 +167,7 @@ def experiment_explorer(result, *, lang="en", example=0, data=None, cache=True):
     Example:
 
     >>> import lstm                                                 # doctest: +SKIP
-    >>> from lstm.experiment_widget import experiment_explorer      # doctest: +SKIP
+    >>> from lstm.explorers.experiment import experiment_explorer  # doctest: +SKIP
     >>> from lstm.experiments import EXPERIMENTS                    # doctest: +SKIP
     >>> result = EXPERIMENTS["input"].run()  # 5 variants × 3 seeds  # doctest: +SKIP
     >>> experiment_explorer(result, lang="en")                      # doctest: +SKIP
@@ -208,9 +189,9 @@ def _check_example(example, task):
         v.fail("example", f"the index of a test sequence, an integer in [0, {n})", repr(example))
 
 
-def describe(result, variant, trace, task, example, lang):
+def describe(result, variant, trace, task, example, *, lang="en"):
     """The frame's one-sentence caption (see `TEXT[lang]["caption"]`)."""
-    t = TEXT[lang]
+    t = TEXT[i18n.check_lang(lang)]
     targets, _ = seq.row_targets(task, example)
     digit = int(targets[-1])
     n = len(result.seeds)
@@ -223,10 +204,10 @@ def describe(result, variant, trace, task, example, lang):
                                p=float(trace.probs[-1, digit]), score=score)
 
 
-def alt_text(variant, task, example, lang, *, c_max):
+def alt_text(variant, task, example, *, c_max, lang="en"):
     """The frame's alt text: what the picture shows, with the rows of the sequence
     and the colour scale of c, `[-c_max, c_max]`."""
-    t = TEXT[lang]
+    t = TEXT[i18n.check_lang(lang)]
     parts = seq.segments(task, example)
     if task.name == "stream":
         digits = [str(d) for _, _, d in parts]
@@ -239,15 +220,6 @@ def alt_text(variant, task, example, lang, *, c_max):
     held = "" if gate is None else t["held"].format(gate=gate)
     return t["alt"].format(rows=task.rows, what=what, variant=ablation_figures.label(variant, lang=lang),
                            held=held, c_max=f"{c_max:g}")
-
-
-def png_bytes(fig, *, dpi=DPI):
-    """The figure as a small palette PNG (see `palette_png`)."""
-    from PIL import Image as PILImage
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
-    return palette_png(PILImage.open(buffer).convert("RGB"), optimize=True)
 
 
 class ExperimentExplorer(widgets.VBox):
@@ -278,7 +250,7 @@ class ExperimentExplorer(widgets.VBox):
 
         # The panel: Python callbacks, so it works with a kernel only (the note says so).
         task, settings = result.task, result.settings
-        self.task = widgets.Dropdown(options=[(t["tasks"][name], name) for name in TASKS], value=task.name,
+        self.task = widgets.Dropdown(options=[(t["tasks"][name], name) for name in SIZE_ARG], value=task.name,
                                      description=t["task"])
         self.size = widgets.IntSlider(description="", style=dict(description_width="initial"))
         self._set_size(task.name)
@@ -325,8 +297,8 @@ class ExperimentExplorer(widgets.VBox):
             # forget gate) would leave the others' colours pale. The colour bars give the range.
             scales = seq.color_scales([traces[name]])
             fig = seq.sequence_trace(model, task, example, lang=self.lang, variant=name, scales=scales)
-            caption = describe(result, name, traces[name], task, example, self.lang)
-            alt = alt_text(name, task, example, self.lang, c_max=scales["c"])
+            caption = describe(result, name, traces[name], task, example, lang=self.lang)
+            alt = alt_text(name, task, example, c_max=scales["c"], lang=self.lang)
             frames.append(widgets.HTML(figure_html(png_bytes(fig), alt, caption, "lstm-experiment-frame"),
                                        layout=self._frame_layout, style=self._frame_style))
             self.captions.append(caption)
@@ -354,14 +326,10 @@ class ExperimentExplorer(widgets.VBox):
         self.size.disabled = name is None
 
     def current_plan(self):
-        """The `Plan` of the panel's current values (see `plan`)."""
-        from .data import load_digits
-
-        if self.data is None:
-            self.data = load_digits()
+        """`(experiment, run_args)` of the panel's current values (see `plan`)."""
         chosen = [name for name, box in self.variant_boxes.items() if box.value]
         return plan(self.task.value, self.size.value, chosen, self.seeds.value, self.epochs.value,
-                    data=self.data, base_task=self.result.task, settings=self.result.settings)
+                    base_task=self.result.task, settings=self.result.settings)
 
     def rerun(self):
         """Run the ablation the panel describes; show its table and curves, and its frames.
@@ -369,12 +337,16 @@ class ExperimentExplorer(widgets.VBox):
         Returns the new `Ablation`. Bad values (e.g. no variant ticked) raise
         `ValueError`; the Run button shows the message instead.
         """
+        from ..data import load_digits
+
         t = TEXT[self.lang]
-        todo = self.current_plan()
-        self.status.value = html.escape(t["running"].format(n=len(todo.variants) * len(todo.seeds)))
+        experiment, run_args = self.current_plan()
+        if self.data is None:
+            self.data = load_digits()
+        self.status.value = html.escape(t["running"].format(n=len(run_args["variants"]) * len(run_args["seeds"])))
         self.button.disabled = True
         try:
-            result = todo.run(cache=self.cache)
+            result = experiment.run(self.data, cache=self.cache, **run_args)
         finally:
             self.button.disabled = False
         self._show_frames(result)
@@ -403,27 +375,3 @@ class ExperimentExplorer(widgets.VBox):
             {"output_type": "display_data", "metadata": {},
              "data": {"text/html": curves, "text/plain": TEXT[self.lang]["curves_alt"]}},
         )
-
-
-def palette_png(picture, *, colors=96, optimize=False, compress_level=9):
-    """A PIL RGB image as PNG bytes with a palette of `colors` (no dithering):
-    the frames of both explorers, small enough to keep many in a page."""
-    from PIL import Image as PILImage
-
-    picture = picture.quantize(colors=colors, method=PILImage.Quantize.FASTOCTREE, dither=PILImage.Dither.NONE)
-    out = io.BytesIO()
-    picture.save(out, format="png", optimize=optimize, compress_level=compress_level)
-    return out.getvalue()
-
-
-def figure_html(png, alt, caption, css_class, *, size=None):
-    """A `<figure>` of class `css_class`: the PNG with its alt text, `caption`
-    (or none for `None`) above it; `size` `(width, height)` in pixels, if known."""
-    data = base64.b64encode(png).decode("ascii")
-    caption_html = ("" if caption is None else
-                    '<figcaption style="margin:0 0 2px 0;text-align:left;font-size:14px;line-height:1.4;'
-                    f'color:var(--pst-color-text-base,#222)">{html.escape(caption)}</figcaption>')
-    size_html = "" if size is None else f'width="{size[0]}" height="{size[1]}" '
-    return (f'<figure class="{css_class}" style="margin:0">{caption_html}'
-            f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" {size_html}'
-            'style="max-width:100%;height:auto"></figure>')

@@ -40,9 +40,9 @@ import anywidget
 import numpy as np
 import traitlets
 
-from . import _validate as v
-from . import i18n
-from .model import RowClassifier
+from .. import _validate as v
+from .. import i18n
+from ..model import RowClassifier
 
 PEN_LEVELS = (0.0, 0.25, 0.5, 0.75, 1.0)  # intensities the drawing pen offers, × the ink
 JS_FILES = ("forward.js", "ui.js", "block.js", "explorer.js")  # one module, in this order

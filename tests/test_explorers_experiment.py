@@ -15,8 +15,9 @@ import pytest
 from PIL import Image as PILImage
 
 import lstm
-from lstm import ablation, tasks
-from lstm import experiment_widget as EW
+from lstm import ablation, experiments, tasks
+from lstm.explorers import experiment as EW
+from lstm.explorers import frames
 from lstm.figures import sequence as seq
 from lstm.figures.ablation import label
 
@@ -189,15 +190,34 @@ def test_run_button_shows_a_bad_choice_instead_of_raising(result, data):
     ("plain", 99, {}, 8),
 ])
 def test_plan_builds_the_task_and_settings_from_the_controls(data, name, size, args, rows):
-    plan = EW.plan(name, size, ["no_i", "full"], 3, 7, data=data, settings=dict(hidden_size=4, batch_size=8))
-    assert plan.task.name == name and plan.task.args == args and plan.task.rows == rows
-    assert plan.variants == ("no_i", "full") and plan.seeds == (0, 1, 2)
-    assert plan.settings == dict(hidden_size=4, batch_size=8, epochs=7)
+    experiment, run_args = EW.plan(name, size, ["no_i", "full"], 3, 7, settings=dict(hidden_size=4, batch_size=8))
+    assert isinstance(experiment, experiments.Experiment) and experiment.task == name
+    task = experiment.build(data)
+    assert task.name == name and task.args == args and task.rows == rows
+    assert run_args == dict(variants=("no_i", "full"), seeds=(0, 1, 2))
+    assert experiment.settings == dict(hidden_size=4, batch_size=8, epochs=7)
     # The same task as the base keeps the base's other arguments.
     base = tasks.stream(data, digits_per_stream=3, score="every", seed=2)
-    kept = EW.plan("stream", 2, ["full"], 1, 1, data=data, base_task=base)
-    assert kept.task.args == dict(digits_per_stream=2, score="every", seed=2)
+    kept, _ = EW.plan("stream", 2, ["full"], 1, 1, base_task=base)
+    assert kept.build(data).args == dict(digits_per_stream=2, score="every", seed=2)
     assert kept.settings == dict(epochs=1)
+
+
+def test_a_plan_runs_what_ablate_runs(data):
+    """`experiment.run(data, **run_args)` is the ablation of the panel's task and settings."""
+    small = dataclasses.replace(data, x_train=data.x_train[:40], y_train=data.y_train[:40],
+                                x_test=data.x_test[:10], y_test=data.y_test[:10])
+    experiment, run_args = EW.plan("plain", 1, ["no_o"], 1, 1, settings=dict(hidden_size=3, batch_size=20))
+    result = experiment.run(small, cache=False, **run_args)
+    direct = ablation.ablate(tasks.plain(small), variants=("no_o",), seeds=(0,), cache=False,
+                             hidden_size=3, batch_size=20, epochs=1)
+    assert (result.variants, result.seeds, result.settings) == (direct.variants, direct.seeds, direct.settings)
+    np.testing.assert_array_equal(result.scores("no_o"), direct.scores("no_o"))
+
+
+def test_the_panel_offers_tasks_of_the_experiments_in_its_own_order(explorer):
+    assert set(EW.SIZE_ARG) <= set(experiments.TASKS)
+    assert [value for _, value in explorer.task.options] == ["distractors", "stream", "delayed", "plain"]
 
 
 @pytest.mark.parametrize("kwargs, match", [
@@ -207,10 +227,10 @@ def test_plan_builds_the_task_and_settings_from_the_controls(data, name, size, a
     (dict(variants=["full", "no_x"]), "argument `variants`"),
     (dict(seeds=6), "argument `seeds`, expected a number of seeds from 1 to 5, got 6"),
     (dict(epochs=0), "argument `epochs`, expected a positive integer"),
-    (dict(data="digits"), "argument `data`, expected a `Digits` record"),
+    (dict(settings={"depth": 2}), "argument `settings`, expected names among hidden_size"),
 ])
-def test_plan_rejects_bad_values(data, kwargs, match):
-    args = {**dict(task="distractors", size=2, variants=["full"], seeds=1, epochs=1, data=data), **kwargs}
+def test_plan_rejects_bad_values(kwargs, match):
+    args = {**dict(task="distractors", size=2, variants=["full"], seeds=1, epochs=1), **kwargs}
     with pytest.raises(ValueError, match=match):
         EW.plan(args.pop("task"), args.pop("size"), args.pop("variants"), args.pop("seeds"),
                 args.pop("epochs"), **args)
@@ -264,3 +284,33 @@ def test_bad_arguments_raise_clear_errors(result, kwargs, match):
     args = {"result": result, **kwargs}
     with pytest.raises(ValueError, match=match):
         EW.experiment_explorer(args.pop("result"), **args)
+
+
+def test_describe_and_alt_text_take_lang_last_as_a_keyword(result):
+    task = result.task
+    trace = result.models["full"][0].trace(task.x_test[3])
+    assert EW.describe(result, "full", trace, task, 3) == _caption(result, "full", 3, "en")
+    assert EW.describe(result, "full", trace, task, 3, lang="ja") == _caption(result, "full", 3, "ja")
+    with pytest.raises(TypeError):
+        EW.describe(result, "full", trace, task, 3, "en")  # keyword-only, as in every figure function
+    assert EW.alt_text("no_f", task, 3, c_max=1.5).endswith(
+        "from -1.5 to 1.5. The f panel is uniform: this variant holds its f gate at 1.")
+    with pytest.raises(ValueError, match="argument `lang`, expected one of 'en', 'ja', got 'fr'"):
+        EW.alt_text("full", task, 3, c_max=1.0, lang="fr")
+
+
+def test_figure_html_wraps_a_palette_png():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.plot([0, 1], [0, 1])
+    png = frames.png_bytes(fig, dpi=50)
+    picture = PILImage.open(io.BytesIO(png))
+    assert picture.mode == "P" and picture.size == (100, 50) and len(picture.getcolors()) <= 96
+    page = frames.figure_html(png, 'a "line"', "A <caption>", "demo")
+    assert page.startswith('<figure class="demo" style="margin:0"><figcaption')
+    assert 'alt="a &quot;line&quot;"' in page and ">A &lt;caption&gt;</figcaption>" in page
+    found = re.search(r'src="data:image/png;base64,([^"]+)"', page).group(1)
+    assert base64.b64decode(found) == png
+    plain = frames.figure_html(png, "x", None, "demo", size=(100, 50))
+    assert "<figcaption" not in plain and 'width="100" height="50"' in plain
