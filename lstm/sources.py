@@ -33,13 +33,11 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 PACKAGE = PACKAGE_DIR.name
 
-PRESENTATION = ("checks", "experiment_widget", "figures", "plotting", "progress", "widgets")
+PRESENTATION = ("checks", "explorers", "figures", "plotting", "progress")
 """Modules (and packages) that only draw, talk or report progress.
 
-`experiment_widget` and `widgets` name no module now: the explorers live in
-`explorers/`, which no training module imports (nor `analysis/`; the test
-`tests/test_cache_keys.py` checks both). This tuple is itself part of every
-training key, so its names change with the next change that retrains anyway."""
+No training module imports `explorers/` (nor `analysis/`): the test
+`tests/test_cache_keys.py` checks both."""
 
 ALWAYS = ("__init__", "_env")
 """Run by every `import lstm`: part of every chapter's key."""
