@@ -2,19 +2,7 @@
 
 from .i18n import LANGS, check_lang  # noqa: F401  (the registry lives in lstm.i18n)
 from .i18n import text as lookup
-
-TEXT = {
-    "en": {
-        "epoch": "epoch", "accuracy": "accuracy", "acc": "acc (train)",
-        "val_acc_test": "val_acc (test)", "val_acc_validation": "val_acc (validation)",
-        "row": "row read (time step)", "unit": "hidden unit", "class": "class",
-    },
-    "ja": {
-        "epoch": "エポック", "accuracy": "正解率", "acc": "acc（訓練）",
-        "val_acc_test": "val_acc（テスト）", "val_acc_validation": "val_acc（検証）",
-        "row": "読み込んだ行（時刻）", "unit": "隠れユニット", "class": "クラス",
-    },
-}
+from .i18n.figures import SHARED as TEXT
 
 
 def text(lang, key):

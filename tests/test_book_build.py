@@ -302,8 +302,9 @@ CLAIMS = {
 
 def _verdict_words(lang):
     from lstm.figures.studies import TEXT
+    from lstm.i18n import strings
 
-    return {TEXT[lang][v]: v for v in ("helps", "hurts", "no measurable difference", "no difference detected")}
+    return {strings(TEXT, lang)[v]: v for v in ("helps", "hurts", "no measurable difference", "no difference detected")}
 
 
 @pytest.mark.build

@@ -67,9 +67,9 @@ def chapters_using(prefix):
 
 
 def test_a_self_check_message_re_runs_only_the_chapters_that_call_a_check(package):
-    text = (package / "checks" / "messages.py").read_text(encoding="utf-8")
+    text = (package / "i18n" / "messages.py").read_text(encoding="utf-8")
     message = re.search(r'"en": "([A-Z][^"]{20,})"', text).group(1)
-    changed = changed_after(package, "checks.messages", message, message + " (edited)")
+    changed = changed_after(package, "i18n.messages", message, message + " (edited)")
     assert changed == chapters_using("checks")
     assert changed and len(changed) < len(keys(package)) - 2  # some chapters, not all
     assert not any(name.startswith("train:") for name in changed)  # retrains nothing

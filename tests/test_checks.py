@@ -2,7 +2,6 @@
 languages, the caller's errors, and the rule that a student's mistake never
 becomes a traceback."""
 
-import ast
 import re
 import string
 import warnings
@@ -153,13 +152,6 @@ def test_every_message_has_both_languages_with_the_same_fields():
         assert set(texts) == {"en", "ja"}, key
         assert _placeholders(texts["en"]) == _placeholders(texts["ja"]), key
         assert texts["en"].strip() or key == "sep", key
-
-
-def test_message_keys_are_not_defined_twice():
-    tree = ast.parse(Path(messages.__file__).read_text(encoding="utf-8"))
-    catalogue = next(n for n in ast.walk(tree) if isinstance(n, ast.Dict) and len(n.keys) > 100)
-    keys = [k.value for k in catalogue.keys]
-    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
 
 
 def test_every_key_used_in_the_checks_exists():

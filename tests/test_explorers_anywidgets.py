@@ -11,6 +11,7 @@ import pytest
 
 import lstm
 from lstm.explorers import anywidgets as W
+from lstm.i18n import strings
 
 ROWS = 8
 
@@ -88,7 +89,7 @@ def test_the_module_holds_every_file_in_order(explorer):
 def test_block_stepper_starts_where_asked(model, images, labels):
     block = W.block_stepper(model, images, labels, lang="ja", index=5, row=3, unit=2)
     assert (block.view, block.index, block.row, block.unit, block.lang) == ("block", 5, 3, 2, "ja")
-    assert block.text == W.TEXT["ja"]
+    assert block.text == strings(W.TEXT, "ja")
 
 
 def _keys_used_by_js():
@@ -102,15 +103,15 @@ def _keys_used_by_js():
 def test_every_string_the_javascript_reads_exists_in_both_languages():
     used = _keys_used_by_js()
     for lang in ("en", "ja"):
-        missing = used - set(W.TEXT[lang])
+        missing = used - set(strings(W.TEXT, lang))
         assert not missing, f"{lang}: {sorted(missing)}"
-    assert set(W.TEXT["en"]) == set(W.TEXT["ja"])
+    assert set(strings(W.TEXT, "en")) == set(strings(W.TEXT, "ja"))
 
 
 def test_both_languages_fill_the_same_placeholders():
-    for key, english in W.TEXT["en"].items():
+    for key, english in strings(W.TEXT, "en").items():
         fields = lambda s: sorted(re.findall(r"\{(\w+)", s))  # noqa: E731
-        assert fields(english) == fields(W.TEXT["ja"][key]), key
+        assert fields(english) == fields(strings(W.TEXT, "ja")[key]), key
 
 
 @pytest.mark.parametrize("kwargs, match", [

@@ -10,6 +10,7 @@ from lstm.ablation import CELL_ARGS, VARIANTS
 from lstm.analysis.row_measures import row_accuracy
 from lstm.analysis.streams import stream_memory
 from lstm.figures import ablation as figs
+from lstm.i18n import strings
 
 pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
 
@@ -54,13 +55,13 @@ def test_table_has_one_line_per_variant(result, lang):
     lines = table.splitlines()
     assert len(lines) == 2 + len(VARIANTS)
     header = [c.strip() for c in lines[0].strip("|").split("|")]
-    assert header == [figs.TEXT[lang][k] for k in ("variant", "cell", "score", "seeds")]
+    assert header == [strings(figs.TEXT, lang)[k] for k in ("variant", "cell", "score", "seeds")]
     assert lines[1] == "|:--|:--|--:|:--|"
     for name, line in zip(VARIANTS, lines[2:]):
         cells = [c.strip() for c in line.strip("|").split("|")]
         scores = [h.test_acc[-1] for h in result.histories[name]]
         assert cells[0] == figs.label(name, lang=lang)
-        assert cells[1] == figs.TEXT[lang][name + ".cell"]
+        assert cells[1] == strings(figs.TEXT, lang)[name + ".cell"]
         assert cells[2] == f"{np.mean(scores):.3f} ± {np.std(scores, ddof=1):.3f}"
         assert cells[3] == ", ".join(f"{s:.3f}" for s in scores)
 
@@ -84,7 +85,7 @@ def test_curves(result, lang):
         np.testing.assert_allclose(line.get_ydata(), runs.mean(axis=0))
     assert _legend(ax) == [figs.label(name, lang=lang) for name in VARIANTS]
     assert ax.get_ylim() == (0.0, 1.0)
-    assert ax.get_xlabel() == figs.TEXT[lang]["epoch"]
+    assert ax.get_xlabel() == strings(figs.TEXT, lang)["epoch"]
     draw_without_warnings(fig)
 
 
@@ -102,7 +103,7 @@ def test_row_lines(data, lang):
     marks = [line for line in ax.lines if line not in curves]
     assert len(marks) == 1 and list(marks[0].get_xdata()) == [8, 8]
     assert _legend(ax) == [figs.label("full", lang=lang), figs.label("no_o", lang=lang)]
-    assert ax.get_ylabel() == figs.TEXT[lang]["row_acc"]
+    assert ax.get_ylabel() == strings(figs.TEXT, lang)["row_acc"]
     draw_without_warnings(fig)
     assert len(figs.row_lines(accs, lang=lang).axes[0].lines) == 2  # no mark
 
@@ -120,16 +121,17 @@ def test_stream_lines(data, lang):
         np.testing.assert_array_equal(curves[0].get_ydata(), getattr(memory["full"], measure)())
         starts = sorted(line.get_xdata()[0] for line in ax.lines if line not in curves)
         assert starts == [8.5, 16.5]  # between the digits
-    assert top.get_ylabel() == figs.TEXT[lang]["abs_c"] and bottom.get_ylabel() == figs.TEXT[lang]["f"]
+    words = strings(figs.TEXT, lang)
+    assert top.get_ylabel() == words["abs_c"] and bottom.get_ylabel() == words["f"]
     assert _legend(top) == [figs.label("full", lang=lang), figs.label("no_f", lang=lang)]
     draw_without_warnings(fig)
 
 
 def test_labels():
     for name in VARIANTS:
-        assert figs.label(name) == figs.TEXT["en"][name] and figs.label(name, lang="ja") == figs.TEXT["ja"][name]
+        assert figs.label(name) == figs.TEXT[name]["en"] and figs.label(name, lang="ja") == figs.TEXT[name]["ja"]
     assert figs.label("no_f") == "no forget gate" and figs.label("no_f", lang="ja") == "忘却ゲートなし"
-    assert set(figs.TEXT["en"]) == set(figs.TEXT["ja"]) and set(figs.STYLES) == set(CELL_ARGS)
+    assert set(strings(figs.TEXT, "en")) == set(strings(figs.TEXT, "ja")) and set(figs.STYLES) == set(CELL_ARGS)
 
 
 @pytest.mark.parametrize("call, match", [

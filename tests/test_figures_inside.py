@@ -8,6 +8,7 @@ from helpers import draw_without_warnings
 from lstm.analysis.row_measures import RESET, row_summary
 from lstm.analysis.trace_measures import principal_axes
 from lstm.figures import inside
+from lstm.i18n import strings
 
 pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
 
@@ -38,7 +39,7 @@ def test_figures_draw_in_both_languages(trace, labels, lang):
     assert len(left.lines) == 3 and len(right.lines) == 3  # two digits and the whole batch
     np.testing.assert_allclose(left.lines[0].get_ydata(), trace.f[labels == 0].mean(axis=(0, 2)))
     np.testing.assert_allclose(right.lines[2].get_ydata(), (trace.f < RESET).mean(axis=(0, 2)))
-    assert left.get_xlabel() == inside.TEXT[lang]["row"]
+    assert left.get_xlabel() == strings(inside.TEXT, lang)["row"]
 
     fig = inside.cell_trajectories(trace, labels, digits=(1, 2, 5), lang=lang)
     draw_without_warnings(fig)

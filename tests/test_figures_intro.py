@@ -11,6 +11,7 @@ import lstm
 import lstm.figures.block as block
 import lstm.figures.digits as digits
 import lstm.figures.gradients as gradients
+from lstm.i18n import strings
 
 pytestmark = pytest.mark.usefixtures("close_figures")  # conftest.py
 
@@ -85,7 +86,7 @@ def test_gradient_norms(lang, word):
     np.testing.assert_allclose(ax.lines[0].get_ydata(), norms["rnn"])
     np.testing.assert_array_equal(ax.lines[0].get_xdata(), np.arange(1, 21))
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [gradients.TEXT[lang][k] for k in gradients.MODELS]
+    assert legend == [strings(gradients.TEXT, lang)[k] for k in gradients.MODELS]
     assert word in all_text(fig)
     assert len(ax.patches) == 1  # the shaded digit rows
     render(fig)
@@ -117,7 +118,7 @@ def test_block_diagram(lang):
     fig = block.block_diagram(lang=lang)
     text = all_text(fig)
     for key in ("z", "i", "f", "o", "cell"):
-        assert block.TEXT[lang][key] in text
+        assert strings(block.TEXT, lang)[key] in text
     for symbol in ("$c_{t-1}$", "$c_t$", "$h_{t-1}$", "$h_t$", "$x_t$"):
         assert symbol in text
     if lang == "ja":

@@ -8,6 +8,7 @@ import lstm
 from lstm import ablation, stats, tasks
 from lstm.analysis import gate_measures
 from lstm.figures import studies as figs
+from lstm.i18n import strings
 
 pytestmark = pytest.mark.usefixtures("close_figures")
 
@@ -44,8 +45,8 @@ def test_the_comparisons_table_shows_the_interval_and_its_verdict(result, lang):
     table = figs.comparisons_table({("full", "no_f"): c, ("full", "no_f", "query"): c}, lang=lang)
     row = table.splitlines()[2]
     assert f"[{c.low:+.3f}, {c.high:+.3f}]" in row and figs.verdict_text(c.verdict, lang=lang) in row
-    assert figs.TEXT[lang]["rows_query"] in table.splitlines()[3]
-    assert set(figs.TEXT["en"]) == set(figs.TEXT["ja"])
+    assert strings(figs.TEXT, lang)["rows_query"] in table.splitlines()[3]
+    assert set(strings(figs.TEXT, "en")) == set(strings(figs.TEXT, "ja"))
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -7,6 +7,7 @@ JavaScript), as a quoted string or, in the JavaScript, as `text.key`. Keys that
 the code builds from parts are listed in `BUILT` with the pattern that builds them.
 """
 
+import ast
 import importlib
 import re
 import string
@@ -21,15 +22,15 @@ PACKAGE = Path(lstm.__file__).resolve().parent
 
 # Keys the code builds from parts (a prefix and a variable), so no literal names them whole.
 BUILT = {
-    "plotting.TEXT": (r"^val_acc_",),                                # "val_acc_" + history.val_on
-    "explorers.anywidgets.TEXT": (r"^block_(c_prev|z|i|f|o)$", r"^[zifoch]$"),  # text[`block_${name}`], text[q]
-    "checks.messages.MESSAGES": (r"^head_", r"^unanswered_", r"^case_", r"^edge_", r"^element_",  # prefix + kind
-                                 r"_hint$"),                       # a message's hint: key + "_hint"
-    "figures.ablation.TEXT": (r"\.cell$",),                        # name + ".cell"
-    "figures.gates.TEXT": (r"^bar\.",),                            # "bar." + key
-    "figures.gradients.TEXT": (r"^norm_",),                         # "norm_" + wrt
-    "figures.studies.TEXT": (r"^rows_",),                           # "rows_" + rows
-    "figures.training.TEXT": (r"^\w+\.\w+$",),                     # f"{key}.{value}": one per setting value
+    "i18n.figures.SHARED": (r"^val_acc_",),                          # "val_acc_" + history.val_on
+    "i18n.explorers.LIVE": (r"^block_(c_prev|z|i|f|o)$", r"^[zifoch]$"),  # text[`block_${name}`], text[q]
+    "i18n.messages.MESSAGES": (r"^head_", r"^unanswered_", r"^case_", r"^edge_", r"^element_",  # prefix + kind
+                               r"_hint$"),                         # a message's hint: key + "_hint"
+    "i18n.figures.ABLATION": (r"\.cell$",),                          # name + ".cell"
+    "i18n.figures.GATES": (r"^bar\.",),                              # "bar." + key
+    "i18n.figures.GRADIENTS": (r"^norm_",),                           # "norm_" + wrt
+    "i18n.figures.STUDIES": (r"^rows_",),                             # "rows_" + rows
+    "i18n.figures.TRAINING": (r"^\w+\.\w+$",),                       # f"{key}.{value}": one per setting value
 }
 
 
@@ -39,10 +40,7 @@ def _table(dotted):
 
 
 def _entries(table):
-    """{key: {lang: entry}} whatever the table's layout."""
-    if set(table) <= set(i18n.LANGS):
-        keys = set().union(*(table[lang] for lang in table))
-        return {key: {lang: table[lang].get(key) for lang in i18n.LANGS} for key in keys}
+    """{key: {lang: entry}}, a missing language as None."""
     return {key: {lang: value.get(lang) for lang in i18n.LANGS} for key, value in table.items()}
 
 
@@ -55,36 +53,46 @@ def _fields(entry):
 
 
 def _source_without(dotted):
-    """Every .py and .js of the package, without the literal of the table itself."""
+    """Every .py and .js of the package but the tables themselves (`lstm/i18n/`'s
+    modules other than its `__init__`): where a key must be used."""
     texts = []
     for path in sorted(PACKAGE.rglob("*.py")) + sorted((PACKAGE / "web").glob("*.js")):
-        text = path.read_text(encoding="utf-8")
-        module = path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")
-        name = dotted.rsplit(".", 1)[1]
-        if dotted.startswith(module + ".") and module + "." + name == dotted:
-            start = text.index(f"\n{name} = {{")
-            end = text.index("\n}\n", start)
-            text = text[:start] + text[end + 3:]
-        texts.append(text)
+        if path.parent == PACKAGE / "i18n" and path.name != "__init__.py":
+            continue
+        texts.append(path.read_text(encoding="utf-8"))
     return "\n".join(texts)
 
 
 def test_the_registry_and_the_lookup():
     assert i18n.LANGS == ("en", "ja")
-    assert i18n.text({"en": {"a": "x {n}"}, "ja": {"a": "ｘ {n}"}}, "ja", "a", n=2) == "ｘ 2"
+    assert i18n.text({"a": {"en": "x {n}", "ja": "ｘ {n}"}}, "ja", "a", n=2) == "ｘ 2"
     assert i18n.text({"a": {"en": "$c_{t}$", "ja": "$c_{t}$"}}, "en", "a") == "$c_{t}$"  # no fields: as is
-    with pytest.raises(ValueError, match="argument `lang`, expected one of 'en', 'ja', got 'fr'"):
-        i18n.text({"en": {}, "ja": {}}, "fr", "a")
+    assert i18n.strings({"a": {"en": "x", "ja": "ｘ"}, "b": {"en": "y", "ja": "ｙ"}}, "ja") == {"a": "ｘ", "b": "ｙ"}
+    for lookup in (lambda: i18n.text({"a": {"en": "", "ja": ""}}, "fr", "a"), lambda: i18n.strings({}, "fr")):
+        with pytest.raises(ValueError, match="argument `lang`, expected one of 'en', 'ja', got 'fr'"):
+            lookup()
 
 
-def test_every_table_is_listed():
+BILINGUAL = re.compile(r'^([A-Z_]+) = \{[^\n]*\n\s+"(?:(?:en|ja)"|[^"\n]+": \{\s*"en")', re.M)
+"""A table's first lines, in either layout: `NAME = {` then `"en": {` or `"key": {"en"`."""
+
+
+def test_every_table_lives_in_lstm_i18n_and_is_listed():
     found = set()
     for path in PACKAGE.rglob("*.py"):
         module = path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")
-        for name in re.findall(r"^([A-Z_]+) = \{\n\s+\"(?:en|ja)\"|^([A-Z_]+) = \{\n\s+\"\w+\": \{\"en\"",
-                               path.read_text(encoding="utf-8"), re.M):
-            found.add(f"{module}.{next(n for n in name if n)}")
-    assert found <= set(i18n.TABLES), sorted(found - set(i18n.TABLES))
+        found |= {f"{module}.{name}" for name in BILINGUAL.findall(path.read_text(encoding="utf-8"))}
+    assert sorted(d for d in found if not d.startswith("i18n.")) == []
+    assert found == set(i18n.TABLES), sorted(found ^ set(i18n.TABLES))
+
+
+def test_no_key_is_written_twice():
+    """A dict literal keeps the last of two equal keys: a table must not have any."""
+    for path in sorted((PACKAGE / "i18n").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                assert len(keys) == len(set(keys)), (path.name, sorted(k for k in keys if keys.count(k) > 1))
 
 
 @pytest.mark.parametrize("dotted", i18n.TABLES)

@@ -43,84 +43,11 @@ import traitlets
 from .. import _validate as v
 from .. import i18n
 from ..model import RowClassifier
+from ..i18n.explorers import LIVE as TEXT
+from ..i18n import strings
 
 PEN_LEVELS = (0.0, 0.25, 0.5, 0.75, 1.0)  # intensities the drawing pen offers, × the ink
 JS_FILES = ("forward.js", "ui.js", "block.js", "explorer.js")  # one module, in this order
-
-TEXT = {
-    "en": {
-        "z": "z  cell input", "i": "i  input gate", "f": "f  forget gate", "o": "o  output gate",
-        "c": "c  memory cell", "h": "h  output",
-        "model": "model", "chooser": "digit", "choose": "choose…", "option": "{label} (image #{index})",
-        "drawing": "your drawing", "index": "image #",
-        "index_label": "test image number, 0 to {last}",
-        "index_error": "Type a whole number from 0 to {last} (got “{value}”).",
-        "play": "Play the rows one by one", "pause": "Pause", "slider": "row",
-        "row_of": "row {t} of {rows}",
-        "draw_title": "Draw a digit", "pen": "pen", "clear": "Clear",
-        "draw_help": ("Click or drag on the grid to paint with the pen; with the keyboard, move with "
-                      "the arrow keys, paint with Space, erase with Delete."),
-        "probs": "P(class) after row {t}",
-        "maps_help": ("One column per row read (grey: not read yet), one line per hidden unit; "
-                      "the current row is framed, the selected unit outlined in orange. Click a line "
-                      "to select its unit."),
-        "unit": "unit", "sort": "sort units by selectivity",
-        "unit_option": "unit {unit}", "unit_option_score": "unit {unit} (selectivity {score:.2f})",
-        "unit_values": ("Unit {unit} at row {t}: z = {z}, i = {i}, f = {f}, o = {o}, c = {c}, h = {h}."),
-        "block_open": "Step through the block (row {t}, unit {unit})", "block_close": "Hide the block",
-        "block_title": "The block at row {t}, unit {unit}: move a slider to set a value by hand.",
-        "describe": "{who}: rows 1 to {t} read; the model predicts {pred} with probability {p:.2f}.",
-        "describe_first": "{who}: row 1 read; the model predicts {pred} with probability {p:.2f}.",
-        "list_separator": ", ",
-        "who": "Image #{index}", "who_label": "Image #{index} (digit {label})", "who_drawing": "Your drawing",
-        "cell": "row {r}, column {c}: {v}",
-        "block_c_prev": "cₜ₋₁ previous memory", "block_z": "z cell input", "block_i": "i input gate",
-        "block_f": "f forget gate", "block_o": "o output gate", "block_held": "held at 1 (no gate)",
-        "block_cell_equation": "cₜ = f · cₜ₋₁ + i · z = {f} × {c_prev} + {i} × {z} = {c}",
-        "block_output_equation": "hₜ = o · tanh(cₜ) = {o} × tanh({c}) = {h}",
-        "block_output_equation_linear": "hₜ = o · cₜ = {o} × {c} = {h}",
-        "block_pixel": "row xₜ, column {c}", "block_row": "xₜ (the row read):",
-        "block_reset": "Back to the model's values",
-        "block_source": "{who}, row {t}, unit {unit}: every value comes from the model.",
-        "block_source_manual": "{who}, row {t}, unit {unit}: set by hand: {names}.",
-    },
-    "ja": {
-        "z": "z  セル入力", "i": "i  入力ゲート", "f": "f  忘却ゲート", "o": "o  出力ゲート",
-        "c": "c  記憶セル", "h": "h  出力",
-        "model": "モデル", "chooser": "数字", "choose": "選択…", "option": "{label}（画像 {index} 番）",
-        "drawing": "自分で描いた数字", "index": "画像番号",
-        "index_label": "テスト画像の番号（0〜{last}）",
-        "index_error": "0 から {last} までの整数を入力してください（入力値：「{value}」）。",
-        "play": "1 行ずつ再生", "pause": "一時停止", "slider": "行",
-        "row_of": "{t} 行目（全 {rows} 行）",
-        "draw_title": "数字を描く", "pen": "ペン", "clear": "消去",
-        "draw_help": ("マスをクリックまたはドラッグすると、ペンの濃さで塗れます。キーボードでは矢印キーで"
-                      "移動し、スペースキーで塗り、Delete キーで消します。"),
-        "probs": "{t} 行目まで読んだ後の各クラスの確率",
-        "maps_help": ("1 列が読んだ 1 行（灰色はまだ読んでいない行）、横の線 1 本が隠れユニット 1 つです。"
-                      "いまの行を黒枠で、選んだユニットをオレンジの枠で示します。横の線をクリックすると、"
-                      "そのユニットを選べます。"),
-        "unit": "ユニット", "sort": "選択性の高い順に並べる",
-        "unit_option": "ユニット {unit}", "unit_option_score": "ユニット {unit}（選択性 {score:.2f}）",
-        "unit_values": "{t} 行目のユニット {unit}：z = {z}、i = {i}、f = {f}、o = {o}、c = {c}、h = {h}。",
-        "block_open": "ブロックを開く（{t} 行目、ユニット {unit}）", "block_close": "ブロックを閉じる",
-        "block_title": "{t} 行目、ユニット {unit} のブロック：スライダーを動かすと値を手で設定できます。",
-        "describe": "{who}：1 行目から {t} 行目まで読んだ時点で、モデルの予測は {pred}（確率 {p:.2f}）です。",
-        "describe_first": "{who}：1 行目を読んだ時点で、モデルの予測は {pred}（確率 {p:.2f}）です。",
-        "list_separator": "、",
-        "who": "画像 {index} 番", "who_label": "画像 {index} 番（正解は {label}）", "who_drawing": "自分で描いた数字",
-        "cell": "{r} 行 {c} 列：{v}",
-        "block_c_prev": "cₜ₋₁ 直前の記憶", "block_z": "z セル入力", "block_i": "i 入力ゲート",
-        "block_f": "f 忘却ゲート", "block_o": "o 出力ゲート", "block_held": "1 に固定（ゲートなし）",
-        "block_cell_equation": "cₜ = f · cₜ₋₁ + i · z = {f} × {c_prev} + {i} × {z} = {c}",
-        "block_output_equation": "hₜ = o · tanh(cₜ) = {o} × tanh({c}) = {h}",
-        "block_output_equation_linear": "hₜ = o · cₜ = {o} × {c} = {h}",
-        "block_pixel": "行 xₜ の {c} 列目", "block_row": "xₜ（読んでいる行）：",
-        "block_reset": "モデルの値に戻す",
-        "block_source": "{who}、{t} 行目、ユニット {unit}：すべての値はモデルが計算したものです。",
-        "block_source_manual": "{who}、{t} 行目、ユニット {unit}：{names}を手で設定しています。",
-    },
-}
 
 
 def _module_text() -> tuple[str, str]:
@@ -212,7 +139,7 @@ def _setup(widget, models, images, labels, lang, *, index, row, unit):
     hidden = min(model.hidden_size for model in models.values())
     if v.non_negative_int("unit", unit) >= hidden:
         v.fail("unit", f"an integer from 0 to {hidden - 1}", repr(unit))
-    widget.lang, widget.text = lang, dict(TEXT[lang])
+    widget.lang, widget.text = lang, dict(strings(TEXT, lang))
     widget.models = [model_spec(model, label, images) for label, model in models.items()]
     widget.images = _b64(images)
     widget.shape = [int(n), int(rows), int(features)]

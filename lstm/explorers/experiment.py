@@ -37,6 +37,8 @@ from ..figures import ablation as ablation_figures
 from ..figures import sequence as seq
 from ..tasks import Task
 from .frames import figure_html, png_bytes
+from ..i18n.explorers import EXPERIMENT as TEXT
+from ..i18n import strings
 
 SIZE_ARG = {"distractors": "k", "stream": "digits_per_stream", "delayed": "delay", "plain": None}
 """The tasks the panel offers (tasks of `lstm.experiments.TASKS`), in the order of
@@ -48,68 +50,6 @@ MAX_SEEDS = 5
 # the input-gate chapter's experiment, streams of 5 digits, an answer after 8 rows.
 DEFAULT_ARGS = {"plain": {}, "distractors": dict(EXPERIMENTS["input"].args),
                 "stream": {"digits_per_stream": 5, "score": "last"}, "delayed": {"delay": 8}}
-
-TEXT = {
-    "en": {
-        "variant": "variant",
-        "caption": ("{variant}, seed {seed}: at the last row (row {rows}) the model gives the true "
-                    "digit, {digit}, a probability of {p:.2f}; {score}."),
-        "score_many": "its test accuracy over {n} seeds is {mean:.3f} ± {sd:.3f}",
-        "score_one": "its test accuracy is {mean:.3f} (one seed)",
-        "alt": ("Heatmaps over the {rows} rows of one test sequence ({what}): the input, then the input "
-                "gate i, the forget gate f, the output gate o, the memory cell c and the output h of the "
-                "model ({variant}), one line per hidden unit; below them, a line of the probability the "
-                "model gives the true digit after every row. The colour scale of c runs from -{c_max} to "
-                "{c_max}.{held}"),
-        "held": " The {gate} panel is uniform: this variant holds its {gate} gate at 1.",
-        "what_stream": "{n} digits in a row, {digits}, of {side} rows each",
-        "what_digit": "rows {a} to {b} are the digit {digit}",
-        "what_noise": "rows {a} to {b} are noise",
-        "and": " and ",
-        "title": "Run it again",
-        "note": ("Training runs in Python: this panel is here because the chapter runs as a notebook "
-                 "with a kernel (the web book hides it and shows the precomputed results above)."),
-        "task": "task", "tasks": {"distractors": "digit + noise rows", "stream": "stream of digits",
-                                  "delayed": "answer after a delay", "plain": "plain digits"},
-        "size": {"k": "k (noise rows)", "digits_per_stream": "digits", "delay": "delay",
-                                 None: "size"},
-        "seeds": "seeds", "epochs": "epochs", "run": "Run", "variants": "variants:",
-        "others": ("Other settings as above: {hidden_size} hidden units, batch size {batch_size}, "
-                   "learning rate {learning_rate:g}."),
-        "running": "Training {n} models… (runs trained before come from the cache)",
-        "done": "Done in {seconds:.1f} s ({cached} of {n} runs from the cache).",
-        "curves_alt": "The test accuracy after every epoch of each variant, mean over the seeds.",
-    },
-    "ja": {
-        "variant": "変種",
-        "caption": ("{variant}、シード {seed}：最後の行（{rows} 行目）で、モデルが正解の数字 {digit} に"
-                    "与える確率は {p:.2f} です（{score}）。"),
-        "score_many": "テスト正解率は {n} シードで {mean:.3f} ± {sd:.3f}",
-        "score_one": "テスト正解率は {mean:.3f}、1 シード",
-        "alt": ("テスト系列 1 本（{what}）の {rows} 行にわたるヒートマップ。上から入力、モデル（{variant}）の"
-                "入力ゲート i、忘却ゲート f、出力ゲート o、記憶セル c、出力 h（隠れユニットごとに 1 行）。"
-                "その下に、各行を読んだ後にモデルが正解の数字に与える確率の折れ線。"
-                "c の色の範囲は -{c_max} から {c_max} です。{held}"),
-        "held": "この変種は {gate} ゲートを 1 に固定しているため、{gate} のパネルは一色です。",
-        "what_stream": "{n} 個の数字 {digits} が {side} 行ずつ続く",
-        "what_digit": "{a} 行目から {b} 行目が数字 {digit}",
-        "what_noise": "{a} 行目から {b} 行目がノイズ",
-        "and": "、",
-        "title": "もう一度実行する",
-        "note": ("学習は Python で行うため、このパネルは章をノートブックとしてカーネル付きで実行している"
-                 "ときだけ表示されます（ウェブ版の本ではパネルを隠し、事前に計算した結果を上に示しています）。"),
-        "task": "タスク", "tasks": {"distractors": "数字＋ノイズの行", "stream": "数字のストリーム",
-                                   "delayed": "待ってから答える", "plain": "数字だけ"},
-        "size": {"k": "k（ノイズ行）", "digits_per_stream": "数字の個数", "delay": "待ち時間",
-                                  None: "大きさ"},
-        "seeds": "シード数", "epochs": "エポック", "run": "実行", "variants": "変種：",
-        "others": ("そのほかの設定は上と同じです：隠れユニット {hidden_size}、バッチサイズ {batch_size}、"
-                   "学習率 {learning_rate:g}。"),
-        "running": "{n} 個のモデルを学習しています…（学習済みの組み合わせはキャッシュから読み込みます）",
-        "done": "{seconds:.1f} 秒で完了しました（{n} 件中 {cached} 件はキャッシュから）。",
-        "curves_alt": "各変種のエポックごとのテスト正解率（シードの平均）。",
-    },
-}
 
 
 def plan(task, size, variants, seeds, epochs, *, base_task=None, settings=None):
@@ -190,8 +130,8 @@ def _check_example(example, task):
 
 
 def describe(result, variant, trace, task, example, *, lang="en"):
-    """The frame's one-sentence caption (see `TEXT[lang]["caption"]`)."""
-    t = TEXT[i18n.check_lang(lang)]
+    """The frame's one-sentence caption (see `strings(TEXT, lang)["caption"]`)."""
+    t = strings(TEXT, lang)
     targets, _ = seq.row_targets(task, example)
     digit = int(targets[-1])
     n = len(result.seeds)
@@ -207,7 +147,7 @@ def describe(result, variant, trace, task, example, *, lang="en"):
 def alt_text(variant, task, example, *, c_max, lang="en"):
     """The frame's alt text: what the picture shows, with the rows of the sequence
     and the colour scale of c, `[-c_max, c_max]`."""
-    t = TEXT[i18n.check_lang(lang)]
+    t = strings(TEXT, lang)
     parts = seq.segments(task, example)
     if task.name == "stream":
         digits = [str(d) for _, _, d in parts]
@@ -237,7 +177,7 @@ class ExperimentExplorer(widgets.VBox):
     """
 
     def __init__(self, result, lang, example, data, cache):
-        t = TEXT[lang]
+        t = strings(TEXT, lang)
         self.lang, self.example, self.data, self.cache = lang, example, data, cache
         # The frames share one layout and one style widget: it keeps the saved state small.
         self._frame_layout = widgets.Layout(width="100%")
@@ -322,7 +262,7 @@ class ExperimentExplorer(widgets.VBox):
         value = args.get(name, low) if name else low
         self.size.min, self.size.max = 0, max(high, value)  # widen first: min must stay <= max
         self.size.min, self.size.value = low, value
-        self.size.description = TEXT[self.lang]["size"][name]
+        self.size.description = strings(TEXT, self.lang)["size"][name]
         self.size.disabled = name is None
 
     def current_plan(self):
@@ -339,7 +279,7 @@ class ExperimentExplorer(widgets.VBox):
         """
         from ..data import load_digits
 
-        t = TEXT[self.lang]
+        t = strings(TEXT, self.lang)
         experiment, run_args = self.current_plan()
         if self.data is None:
             self.data = load_digits()
@@ -367,11 +307,11 @@ class ExperimentExplorer(widgets.VBox):
         fig = ablation_figures.curves(result, lang=self.lang)
         png = png_bytes(fig, dpi=80)
         plt.close(fig)
-        curves = figure_html(png, TEXT[self.lang]["curves_alt"], None, "lstm-experiment-curves")
+        curves = figure_html(png, strings(TEXT, self.lang)["curves_alt"], None, "lstm-experiment-curves")
         table = result.table(lang=self.lang)
         # The table as Markdown: Jupyter renders it, the math of the "cell" column included.
         self.output.outputs = (
             {"output_type": "display_data", "metadata": {}, "data": {"text/markdown": table, "text/plain": table}},
             {"output_type": "display_data", "metadata": {},
-             "data": {"text/html": curves, "text/plain": TEXT[self.lang]["curves_alt"]}},
+             "data": {"text/html": curves, "text/plain": strings(TEXT, self.lang)["curves_alt"]}},
         )

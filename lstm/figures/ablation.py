@@ -11,40 +11,17 @@ import numpy as np
 
 from .. import _validate as v
 from ..analysis.streams import StreamMemory
-from ..i18n import check_lang
 from ..plotting import new_axes
+from ..i18n.figures import ABLATION as TEXT
+from ..i18n import strings
 
-TEXT = {
-    "en": {
-        "variant": "Variant", "cell": "The cell", "score": "Test accuracy, mean ± sd",
-        "seeds": "Each seed", "epoch": "epoch", "test": "test accuracy",
-        "full": "full LSTM", "no_i": "no input gate", "no_f": "no forget gate",
-        "no_o": "no output gate", "no_tanh": "no tanh on c", "carousel": "ungated carousel",
-        "full.cell": "the standard LSTM",
-        "no_i.cell": "$i = 1$", "no_f.cell": "$f = 1$ (the 1997 LSTM)", "carousel.cell": "$i = f = 1$",
-        "no_o.cell": "$o = 1$", "no_tanh.cell": "$h = o \\odot c$ (the article's cell)",
-        "step": "row of the stream", "abs_c": "mean |c|", "f": "mean f",
-        "row": "row", "row_acc": "accuracy of the readout at this row",
-    },
-    "ja": {
-        "variant": "変種", "cell": "セル", "score": "テスト正解率（平均 ± 標準偏差）",
-        "seeds": "シードごと", "epoch": "エポック", "test": "テスト正解率",
-        "full": "完全な LSTM", "no_i": "入力ゲートなし", "no_f": "忘却ゲートなし",
-        "no_o": "出力ゲートなし", "no_tanh": "c の tanh なし", "carousel": "ゲートのないカルーセル",
-        "full.cell": "標準の LSTM",
-        "no_i.cell": "$i = 1$", "no_f.cell": "$f = 1$（1997 年の LSTM）", "carousel.cell": "$i = f = 1$",
-        "no_o.cell": "$o = 1$", "no_tanh.cell": "$h = o \\odot c$（記事のセル）",
-        "step": "ストリームの行", "abs_c": "|c| の平均", "f": "f の平均",
-        "row": "行", "row_acc": "この行での出力層の正解率",
-    },
-}
 STYLES = {"full": "-", "no_i": "--", "no_f": "-.", "no_o": ":", "no_tanh": (0, (5, 1, 1, 1)),
           "carousel": (0, (1, 1))}
 
 
 def label(variant, *, lang="en"):
     """The variant's name in `lang`, as tables and legends show it."""
-    return TEXT[check_lang(lang)][v.one_of("variant", variant, tuple(STYLES))]
+    return strings(TEXT, lang)[v.one_of("variant", variant, tuple(STYLES))]
 
 
 def table(result, *, lang="en"):
@@ -58,7 +35,7 @@ def table(result, *, lang="en"):
         A string: variant, what it changes, mean ± sd of the final test
         accuracy over the seeds, and every seed's score.
     """
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     lines = [f"| {t['variant']} | {t['cell']} | {t['score']} | {t['seeds']} |",
              "|:--|:--|--:|:--|"]
     for name in result.variants:
@@ -71,7 +48,7 @@ def table(result, *, lang="en"):
 def curves(result, *, lang="en", ax=None):
     """The test accuracy after every epoch, per variant: the mean over the
     seeds as a line, the lowest to highest seed shaded."""
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     fig, ax = new_axes(lang, ax, figsize=(7.0, 3.6))
     for name in result.variants:
         runs = np.array([h.test_acc for h in result.histories[name]])  # (seeds, epochs)
@@ -90,7 +67,7 @@ def row_lines(accuracies, *, lang="en", ax=None, mark=None):
     """Lines of `lstm.analysis.row_measures.row_accuracy` per variant.
     `accuracies` maps a variant to `(rows,)`; `mark` (a row index) draws a
     vertical line, e.g. at the last image row."""
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     fig, ax = new_axes(lang, ax, figsize=(7.0, 3.2))
     for name, acc in accuracies.items():
         ax.plot(np.arange(1, len(acc) + 1), acc, linestyle=STYLES[name], marker=".", label=t[name])
@@ -109,7 +86,7 @@ def stream_lines(memory, boundaries, *, lang="en"):
     variant, with a faint line where each digit starts. `memory` maps a
     variant to its `StreamMemory` (`lstm.analysis.streams.stream_memory` of
     the variants' cells); `boundaries` are the rows where the digits start."""
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     for name, m in memory.items():
         v.one_of("memory", name, tuple(STYLES))
         if not isinstance(m, StreamMemory):

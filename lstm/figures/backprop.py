@@ -1,8 +1,8 @@
 """Figures of the chapter "Backpropagation through the cell by hand".
 
 `path_shares` draws, row by row, how the gradient that reaches the memory
-cell splits between the cell path and the paths through `h` (the measures of
-`lstm.bptt.cell_path_split`); `decay` draws gradients relative to their size
+cell splits between the cell path and the paths through `h` (each part's
+share of `δc_t`, `lstm.carousel.path_shares`); `decay` draws gradients relative to their size
 at the last step, on a log scale, so the cell path's products of `f` can be
 read beside the whole gradient. Both only draw: the chapter computes what
 they show.
@@ -11,42 +11,12 @@ they show.
 import numpy as np
 
 from .. import _validate as v
-from ..i18n import check_lang
+from ..i18n import check_lang, strings
 from ..plotting import new_axes
+from ..i18n.figures import BACKPROP as TEXT
 
 CURVES = ("total", "cell_path", "forget", "x")
 """The curves `decay` knows how to name, in the order drawn."""
-
-TEXT = {
-    "en": {
-        "cell_path": r"along the memory cell only (products of $f$)",
-        "h_path": r"through $h$ and the gates of later steps",
-        "share": r"$\|$part$\| \;/\; \|\delta c_t\|$ (one value per image)",
-        "row": r"row $t$ of the digit (the answer is read after row 8)",
-        "total": r"$\|\delta c_t\|$, every path",
-        "cell_path_norm": r"$\|\delta c_t\|$ along the memory cell only",
-        "forget": r"$f_{t+1} \odot \cdots \odot f_T$ (mean over images and cells)",
-        "x": r"$\|\partial L / \partial x_t\|$, as measured in chapter 3",
-        "relative": "relative to the last step (mean over images)",
-        "time": r"time step $t$",
-        "digit": "rows of the digit",
-        "blank": "blank rows",
-    },
-    "ja": {
-        "cell_path": r"記憶セルだけを通る経路（$f$ の積）",
-        "h_path": r"$h$ と後の時刻のゲートを通る経路",
-        "share": r"$\|$経路の成分$\| \;/\; \|\delta c_t\|$（画像ごとの値）",
-        "row": r"数字の $t$ 行目（答えは 8 行目を読んだあと）",
-        "total": r"$\|\delta c_t\|$（すべての経路）",
-        "cell_path_norm": r"$\|\delta c_t\|$（記憶セルだけを通る経路）",
-        "forget": r"$f_{t+1} \odot \cdots \odot f_T$（画像と記憶セルについての平均）",
-        "x": r"$\|\partial L / \partial x_t\|$（第 3 章の測り方）",
-        "relative": "最後の時刻の値に対する比（画像についての平均）",
-        "time": r"時刻 $t$",
-        "digit": "数字の行",
-        "blank": "空白の行",
-    },
-}
 
 _STYLES = {
     "total": dict(color="0.15", marker="o"),
@@ -57,27 +27,35 @@ _STYLES = {
 
 
 def path_shares(cell_share, h_share, *, lang="en", ax=None):
-    """Box plots, row by row, of the two parts of the gradient that reaches `c_t`.
+    """Box plots, row by row, of the two paths' shares of the gradient that reaches `c_t`.
 
     Args:
-        cell_share: `(images, rows)`: per image and row, the norm of the cell
-            path's part divided by the norm of the whole `δc_t`.
-        h_share: `(images, rows)`: the same for the part through `h`.
+        cell_share: `(images, rows)`: per image and row, the cell path's
+            share of `δc_t`, its projection on `δc_t`
+            (`lstm.carousel.path_shares`).
+        h_share: `(images, rows)`: the same for the part through `h`; the
+            two shares add to 1, image by image and row by row.
         lang: `"en"` or `"ja"` for the labels.
         ax: a Matplotlib axes to draw on; a new figure when `None`.
 
     Returns:
         The Matplotlib figure: two boxes per row (the quartiles, whiskers at
-        the 5th and 95th percentiles, no single points).
+        the 5th and 95th percentiles, no single points), and lines at 0 and 1.
+
+    Raises:
+        ValueError: for arrays of different shapes, or shares that do not
+            add to 1 (to within 1e-9).
     """
     lang = check_lang(lang)
     cell = v.array("cell_share", cell_share, rank=2, dtype=np.float64)
     h = v.array("h_share", h_share, rank=2, dtype=np.float64)
     if cell.shape != h.shape:
         v.fail("h_share", f"an array of the shape of `cell_share` {cell.shape}", f"an array of shape {h.shape}")
-    if np.any(cell < 0) or np.any(h < 0):
-        v.fail("cell_share", "ratios of norms, >= 0", "a negative value")
-    text = TEXT[lang]
+    off = float(np.abs(cell + h - 1.0).max())
+    if off > 1e-9:
+        v.fail("h_share", "1 - cell_share (the two shares of δc_t add to 1)",
+               f"shares whose sum is off 1 by up to {off:.3g}")
+    text = strings(TEXT, lang)
     fig, ax = new_axes(lang, ax, figsize=(8, 4.0))
     rows = np.arange(1, cell.shape[1] + 1)
     for values, offset, color, key in ((cell, -0.19, "tab:blue", "cell_path"),
@@ -90,9 +68,10 @@ def path_shares(cell_share, h_share, *, lang="en", ax=None):
             for line in boxes[part]:
                 line.set(color=color if part != "medians" else "0.1")
         boxes["boxes"][0].set_label(text[key])
+    for level in (0.0, 1.0):
+        ax.axhline(level, color="0.5", lw=0.8, zorder=0)
     ax.set_xticks(rows)
     ax.set_xlim(0.4, rows[-1] + 0.6)
-    ax.set_ylim(bottom=0)
     ax.set_xlabel(text["row"])
     ax.set_ylabel(text["share"])
     ax.grid(True, axis="y", alpha=0.3)
@@ -132,7 +111,7 @@ def decay(curves, *, lang="en", digit_rows=0, ax=None):
             or not 0 <= digit_rows <= steps:
         v.fail("digit_rows", f"an integer from 0 to {steps}", repr(digit_rows))
 
-    text = TEXT[lang]
+    text = strings(TEXT, lang)
     fig, ax = new_axes(lang, ax, figsize=(8, 4.2))
     t = np.arange(1, steps + 1)
     for key, values in arrays.items():

@@ -7,23 +7,9 @@ the top; `f` multiplies the old cell, `i` multiplies `z`, and `o` multiplies
 `tanh(c_t)` to give `h_t`.
 """
 
-from ..i18n import check_lang
+from ..i18n import check_lang, strings
 from ..plotting import use_lang
-
-TEXT = {
-    "en": {
-        "z": "cell input", "i": "input gate", "f": "forget gate", "o": "output gate",
-        "cell": "memory cell",
-        "concat": r"concat$([x_t,\ h_{t-1}])$, one fused $W$ and $b$, split into 4 blocks",
-        "times": "elementwise product", "plus": "elementwise sum",
-    },
-    "ja": {
-        "z": "セル入力", "i": "入力ゲート", "f": "忘却ゲート", "o": "出力ゲート",
-        "cell": "記憶セル",
-        "concat": r"concat$([x_t,\ h_{t-1}])$：1 つにまとめた $W$ と $b$ で計算し、4 つに分割",
-        "times": "要素ごとの積", "plus": "要素ごとの和",
-    },
-}
+from ..i18n.figures import BLOCK as TEXT
 
 # Where things are, in data coordinates (x from 0 to 14, y from 0 to 9).
 CELL_Y = 7.6        # the memory cell's line
@@ -51,7 +37,7 @@ def block_diagram(*, lang="en"):
 
     lang = check_lang(lang)
     use_lang(lang)
-    words = TEXT[lang]
+    words = strings(TEXT, lang)
     fig, ax = plt.subplots(figsize=(9, 6.0))
     fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.99)
     ax.set_xlim(0, 14)

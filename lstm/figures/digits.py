@@ -8,25 +8,9 @@ features each.
 import numpy as np
 
 from .. import _validate as v
-from ..i18n import check_lang
+from ..i18n import check_lang, strings
 from ..plotting import use_lang
-
-TEXT = {
-    "en": {
-        "image": "the image: row $t$ is read at time step $t$",
-        "sequence": "the sequence the network reads",
-        "time": "time step $t$ →",
-        "features": "8 features (pixels of the row)",
-        "label": "label {label}",
-    },
-    "ja": {
-        "image": "画像：行 $t$ を時刻 $t$ に読む",
-        "sequence": "ネットワークが読む系列",
-        "time": "時刻 $t$ →",
-        "features": "8 個の特徴量（その行の画素）",
-        "label": "ラベル {label}",
-    },
-}
+from ..i18n.figures import DIGITS as TEXT
 
 
 def digit_grid(images, labels, *, lang="en", per_class=2):
@@ -61,7 +45,7 @@ def digit_grid(images, labels, *, lang="en", per_class=2):
             ax.imshow(images[index], cmap="gray_r", vmin=0.0, vmax=vmax)
             ax.set_xticks([])
             ax.set_yticks([])
-        axes[0, k].set_title(TEXT[lang]["label"].format(label=k), fontsize=10)
+        axes[0, k].set_title(strings(TEXT, lang)["label"].format(label=k), fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -87,7 +71,7 @@ def scan_figure(image, *, lang="en"):
     image = v.array("image", image, rank=2)
     rows, features = image.shape
     use_lang(lang)
-    t_text = TEXT[lang]
+    t_text = strings(TEXT, lang)
     vmax = float(image.max()) or 1.0
     colors = plt.get_cmap("tab10")
 

@@ -27,56 +27,10 @@ from ..analysis.trace_measures import QUANTITIES, check_trace, quantity
 from ..cell import GATE_NAMES
 from ..i18n import check_lang, text
 from ..plotting import new_axes, use_lang
+from ..i18n.figures import GATES as TEXT
 
 SIGNED = ("z", "c", "h", "tanh_c", "iz")
 """Quantities with a sign, shown with a diverging colour map."""
-
-TEXT = {
-    "en": {
-        "z": r"$z$: what the cell input proposes to write",
-        "i": r"$i$: input gate",
-        "iz": r"$i \odot z$: what is written to $c$",
-        "f": r"$f$: forget gate",
-        "c": r"$c$: memory cell",
-        "o": r"$o$: output gate",
-        "tanh_c": r"$\tanh(c)$: the memory, squashed",
-        "h": r"$h = o \odot \tanh(c)$: what the cell shows",
-        "row": "row $t$ (time step)", "unit": "memory cell (unit)", "image": "the digit",
-        "class": "digit", "gate_of_unit": "mean {gate} of memory cell {unit}",
-        "stream_step": "row of the stream (time step); a new digit every {rows} rows",
-        "with_f": "with the forget gate (as trained)", "held_f": "same weights, $f$ held at 1",
-        "mean_abs_c": r"mean $|c|$", "saturated": r"share of cells with $|\tanh(c)| > 0.99$",
-        "written_row": "row $s$ that wrote",
-        "survives": "share of row $s$'s write left after the last row",
-        "bias0": "at initialisation, forget bias 0", "bias1": "at initialisation, forget bias 1",
-        "trained": "after training",
-        "one_unit": "memory cell {unit}",
-        "bar.o": r"output gate $o$", "bar.tanh_c": r"memory $\tanh(c)$", "bar.h": r"output $h$",
-        "last_row_of_unit": "memory cell {unit} after the last row (mean over the images of each digit)",
-    },
-    "ja": {
-        "z": r"$z$：セル入力が書き込もうとする値",
-        "i": r"$i$：入力ゲート",
-        "iz": r"$i \odot z$：$c$ に実際に書き込まれる値",
-        "f": r"$f$：忘却ゲート",
-        "c": r"$c$：記憶セル",
-        "o": r"$o$：出力ゲート",
-        "tanh_c": r"$\tanh(c)$：押しつぶした記憶",
-        "h": r"$h = o \odot \tanh(c)$：セルの出力",
-        "row": "行 $t$（時刻）", "unit": "記憶セル（ユニット）", "image": "数字",
-        "class": "数字", "gate_of_unit": "記憶セル {unit} の {gate} の平均",
-        "stream_step": "ストリームの行（時刻）：{rows} 行ごとに次の数字",
-        "with_f": "忘却ゲートあり（学習したまま）", "held_f": "同じ重みで $f$ を 1 に固定",
-        "mean_abs_c": r"$|c|$ の平均", "saturated": r"$|\tanh(c)| > 0.99$ のセルの割合",
-        "written_row": "書き込んだ行 $s$",
-        "survives": "行 $s$ の書き込みが最終行の後に残る割合",
-        "bias0": "初期化直後、忘却バイアス 0", "bias1": "初期化直後、忘却バイアス 1",
-        "trained": "学習後",
-        "one_unit": "記憶セル {unit}",
-        "bar.o": r"出力ゲート $o$", "bar.tanh_c": r"記憶 $\tanh(c)$", "bar.h": r"出力 $h$",
-        "last_row_of_unit": "最終行を読んだ後の記憶セル {unit}（数字ごとの画像の平均）",
-    },
-}
 
 
 

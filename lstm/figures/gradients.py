@@ -9,34 +9,12 @@ from the answer to the early rows.
 import numpy as np
 
 from .. import _validate as v
-from ..i18n import check_lang
+from ..i18n import check_lang, strings
 from ..plotting import new_axes
+from ..i18n.figures import GRADIENTS as TEXT
 
 MODELS = ("rnn", "lstm", "lstm_no_forget")
 """The curves `gradient_norms` knows how to name, in the order drawn."""
-
-TEXT = {
-    "en": {
-        "rnn": "plain RNN (tanh)",
-        "lstm": "LSTM with a forget gate",
-        "lstm_no_forget": "LSTM without a forget gate ($f = 1$)",
-        "time": "time step $t$ (the answer is given after the last step)",
-        "norm_x": r"$\| \partial L / \partial x_t \|$ (mean over images)",
-        "norm_h": r"$\| \partial L / \partial h_t \|$ (mean over images)",
-        "digit": "rows of the digit",
-        "blank": "blank rows",
-    },
-    "ja": {
-        "rnn": "単純な RNN（tanh）",
-        "lstm": "LSTM（忘却ゲートあり）",
-        "lstm_no_forget": "LSTM（忘却ゲートなし、$f = 1$）",
-        "time": "時刻 $t$（最後の時刻を読んだあとに答える）",
-        "norm_x": r"$\| \partial L / \partial x_t \|$（画像についての平均）",
-        "norm_h": r"$\| \partial L / \partial h_t \|$（画像についての平均）",
-        "digit": "数字の行",
-        "blank": "空白の行",
-    },
-}
 
 
 def gradient_norms(norms, *, lang="en", digit_rows=8, wrt="x", ax=None):
@@ -74,7 +52,7 @@ def gradient_norms(norms, *, lang="en", digit_rows=8, wrt="x", ax=None):
     if any(np.any(a <= 0) for a in arrays.values()):
         v.fail("norms", "positive values (they are drawn on a log scale)", "a value <= 0")
 
-    t_text = TEXT[lang]
+    t_text = strings(TEXT, lang)
     fig, ax = new_axes(lang, ax, figsize=(8, 4.2))
     t = np.arange(1, steps + 1)
     styles = {"rnn": dict(color="tab:red", marker="o"), "lstm": dict(color="tab:blue", marker="s"),

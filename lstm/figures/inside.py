@@ -27,25 +27,7 @@ from ..analysis.row_measures import RESET
 from ..analysis.trace_measures import check_batch, principal_axes
 from ..i18n import text
 from ..plotting import new_axes
-
-TEXT = {
-    "en": {
-        "row": "row $t$ (time step)", "mean_f": "mean forget gate $f$ over the units",
-        "reset": f"share of units with $f < {RESET}$", "digit": "digit {k}",
-        "all": "all test digits", "pc": "principal component {k} of $c$",
-        "start": "all digits start here", "accuracy": "accuracy of the prediction after row $t$",
-        "p_true": "mean probability of the true class", "p_top": "mean probability of the top class",
-        "fraction": "fraction",
-    },
-    "ja": {
-        "row": "行 $t$（時刻）", "mean_f": "忘却ゲート $f$ のユニット平均",
-        "reset": f"$f < {RESET}$ のユニットの割合", "digit": "数字 {k}",
-        "all": "テスト画像全体", "pc": "$c$ の第 {k} 主成分",
-        "start": "どの数字もここから", "accuracy": "行 $t$ まで読んだ時点の予測の正解率",
-        "p_true": "正解クラスの確率の平均", "p_top": "最も高いクラスの確率の平均",
-        "fraction": "割合",
-    },
-}
+from ..i18n.figures import INSIDE as TEXT
 
 
 

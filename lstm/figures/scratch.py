@@ -13,25 +13,9 @@ import textwrap
 import numpy as np
 
 from .. import _validate as v
-from ..i18n import check_lang
+from ..i18n import check_lang, strings
 from ..plotting import new_axes
-
-TEXT = {
-    "en": {
-        "standard": r"standard cell, $h = o \odot \tanh(c)$",
-        "article": r"the article's cell, $h = o \odot c$",
-        "h": r"value of $h$ (every unit, row and test digit)",
-        "count": "count (log scale)",
-        "bound": r"$\pm 1$, the bound of $\tanh$",
-    },
-    "ja": {
-        "standard": r"標準のセル $h = o \odot \tanh(c)$",
-        "article": r"記事のセル $h = o \odot c$",
-        "h": r"$h$ の値（全ユニット・全行・全テスト画像）",
-        "count": "個数（対数目盛）",
-        "bound": r"$\tanh$ の範囲 $\pm 1$",
-    },
-}
+from ..i18n.figures import SCRATCH as TEXT
 
 
 def source(obj):
@@ -76,13 +60,13 @@ def h_histograms(h_standard, h_article, *, lang="en", ax=None, bins_per_unit=10)
     fig, ax = new_axes(lang, ax, figsize=(7.0, 3.6), layout="constrained")
     reach = int(np.ceil(max(np.abs(standard).max(), np.abs(article).max(), 1.0)))
     edges = np.linspace(-reach, reach, 2 * reach * bins_per_unit + 1)
-    ax.hist(article, bins=edges, alpha=0.6, color="tab:orange", label=TEXT[lang]["article"])
-    ax.hist(standard, bins=edges, alpha=0.8, color="tab:blue", label=TEXT[lang]["standard"])
+    ax.hist(article, bins=edges, alpha=0.6, color="tab:orange", label=strings(TEXT, lang)["article"])
+    ax.hist(standard, bins=edges, alpha=0.8, color="tab:blue", label=strings(TEXT, lang)["standard"])
     for x in (-1.0, 1.0):
         ax.axvline(x, color="0.2", linestyle="--", linewidth=0.9,
-                   label=TEXT[lang]["bound"] if x > 0 else None)
+                   label=strings(TEXT, lang)["bound"] if x > 0 else None)
     ax.set_yscale("log")
-    ax.set_xlabel(TEXT[lang]["h"])
-    ax.set_ylabel(TEXT[lang]["count"])
+    ax.set_xlabel(strings(TEXT, lang)["h"])
+    ax.set_ylabel(strings(TEXT, lang)["count"])
     ax.legend(fontsize=8, loc="upper right")
     return fig

@@ -12,28 +12,14 @@ shows one such figure per variant.
 import numpy as np
 
 from ..cell import GATE_NAMES, TRACED
-from ..i18n import check_lang, text
+from ..i18n import strings, text
 from ..plotting import use_lang
 from ..plotting import TEXT as SHARED
+from ..i18n.figures import SEQUENCE as TEXT
 
 HEATMAPS = tuple(k for k in TRACED if k != "z")  # i, f, o, c, h: the candidate z is not shown
 DIGIT_COLOR, NOISE_COLOR = "#c6dbef", "#e0e0e0"
 _CMAPS = {"i": "viridis", "f": "viridis", "o": "viridis", "c": "RdBu_r", "h": "RdBu_r"}
-
-TEXT = {
-    "en": {
-        "x": "x\ninput", "i": "i\ninput gate", "f": "f\nforget gate", "o": "o\noutput gate",
-        "c": "c\nmemory cell", "h": "h\noutput",
-        "held": "{gate} = 1\n(no gate)", "h_no_tanh": "h = o·c\n(no tanh)",
-        "p": "P(true\ndigit)", "digit": "digit {d}", "noise": "noise",
-    },
-    "ja": {
-        "x": "x\n入力", "i": "i\n入力ゲート", "f": "f\n忘却ゲート", "o": "o\n出力ゲート",
-        "c": "c\n記憶セル", "h": "h\n出力",
-        "held": "{gate} = 1\n（ゲートなし）", "h_no_tanh": "h = o·c\n（tanh なし）",
-        "p": "正解の\n確率", "digit": "数字 {d}", "noise": "ノイズ",
-    },
-}
 
 
 def segments(task, example):
@@ -101,7 +87,7 @@ def sequence_trace(model, task, example, *, lang="en", variant="full", scales=No
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     use_lang(lang)
     x = np.asarray(task.x_test[example])  # (rows, 8)
     trace = model.trace(x)  # each (rows, H)

@@ -11,50 +11,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..i18n import check_lang
 from ..plotting import new_axes
 from .ablation import STYLES, label
 from .ablation import TEXT as ABLATION_TEXT
-
-TEXT = {
-    "en": {
-        "variant": "Variant", "setting": "Chosen setting (lr, forget bias)", "median": "Median",
-        "mean": "Mean ± sd", "seeds": "Each seed", "comparison": "Comparison",
-        "diff_median": "Median difference", "diff_mean": "Mean difference",
-        "interval": "95 % interval", "words": "Verdict", "vs": "vs",
-        "point": "Learning rate, forget bias", "val": "Validation accuracy, mean",
-        "val_seeds": "Each search seed",
-        "rows_all": "all scored rows", "rows_short": "each digit's own answer", "rows_query": "the query",
-        "rows_first": "first segment", "rows_later": "later segments",
-        "score": "test accuracy", "difference": "difference in test accuracy (paired by seed)",
-        "row": "row", "write": "mean $|i \\odot z|$", "f": "forget gate f", "unit": "memory cell",
-        "offset": "rows from the marker", "abs_c": "mean |c|", "saturated": "share of saturated cells",
-        "o": "mean output gate o", "memory": "cells holding the first digit", "other": "other cells",
-        "helps": "helps", "hurts": "hurts", "no measurable difference": "no measurable difference",
-        "no difference detected": "no difference detected",
-    },
-    "ja": {
-        "variant": "変種", "setting": "選ばれた設定（学習率, 忘却バイアス）", "median": "中央値",
-        "mean": "平均 ± 標準偏差", "seeds": "シードごと", "comparison": "比較",
-        "diff_median": "差の中央値", "diff_mean": "差の平均",
-        "interval": "95% 区間", "words": "判定", "vs": "対",
-        "point": "学習率, 忘却バイアス", "val": "検証正解率（平均）",
-        "val_seeds": "探索シードごと",
-        "rows_all": "採点するすべての行", "rows_short": "各数字の答え", "rows_query": "問いの行",
-        "rows_first": "最初の区間", "rows_later": "2 番目以降の区間",
-        "score": "テスト正解率", "difference": "テスト正解率の差（シードごとの対）",
-        "row": "行", "write": "$|i \\odot z|$ の平均", "f": "忘却ゲート f", "unit": "記憶セル",
-        "offset": "区切りからの行数", "abs_c": "|c| の平均", "saturated": "飽和したセルの割合",
-        "o": "出力ゲート o の平均", "memory": "最初の数字を保つセル", "other": "ほかのセル",
-        "helps": "改善する", "hurts": "悪化させる", "no measurable difference": "測れるほどの差はない",
-        "no difference detected": "差は検出されない",
-    },
-}
+from ..i18n.figures import STUDIES as TEXT
+from ..i18n import strings
 
 
 def verdict_text(verdict: str, *, lang: str = "en") -> str:
     """The words of a `stats.verdict` in `lang`."""
-    return TEXT[check_lang(lang)][verdict]
+    return strings(TEXT, lang)[verdict]
 
 
 def _integer_rows(ax):
@@ -70,8 +36,8 @@ def _setting(point):
 def scores_table(result, chosen: dict | None = None, *, lang: str = "en") -> str:
     """One line per variant: its chosen setting (when `chosen`, `{variant: point}`,
     is given), the median, mean ± sd and every seed's final test score."""
-    t = TEXT[check_lang(lang)]
-    cells = ABLATION_TEXT[lang]
+    t = strings(TEXT, lang)
+    cells = strings(ABLATION_TEXT, lang)
     setting = f" {t['setting']} |" if chosen else ""
     lines = [f"| {t['variant']} | {cells['cell']} |{setting} {t['median']} | {t['mean']} | {t['seeds']} |",
              "| --- | --- |" + (" --- |" if chosen else "") + " --: | --: | --- |"]
@@ -87,7 +53,7 @@ def scores_table(result, chosen: dict | None = None, *, lang: str = "en") -> str
 def search_table(search: dict, variants, *, lang: str = "en") -> str:
     """The grid search of a study (`Record.data["search"]`): one line per
     variant and grid point, with the mean validation score of the search seeds."""
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     lines = [f"| {t['variant']} | {t['point']} | {t['val']} | {t['val_seeds']} |", "| --- | --- | --: | --- |"]
     for name in variants:
         for row in search[name]["points"]:
@@ -100,7 +66,7 @@ def search_table(search: dict, variants, *, lang: str = "en") -> str:
 def comparisons_table(comparisons: dict, *, lang: str = "en") -> str:
     """One line per comparison `{(a, b): stats.Comparison}`: a − b, paired by seed.
     A key `(a, b, rows)` names the rows it scores: "all", "short" or "query"."""
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     lines = [f"| {t['comparison']} | {t['diff_median']} | {t['diff_mean']} | {t['interval']} | {t['words']} |",
              "| --- | --: | --: | --- | --- |"]
     for key, c in comparisons.items():
@@ -115,7 +81,7 @@ def scores(result, comparisons: dict, *, delta: float, lang: str = "en"):
     """Left: every seed's score per variant, with the median. Right: each
     comparison's per-seed differences and its bootstrap interval, with 0
     and the band ±`delta` of "no measurable difference"."""
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     fig, (left, right) = new_axes(lang, ncols=2, figsize=(10, 3.6),
                                   gridspec_kw={"width_ratios": [1, 1.2]})
     rng = np.random.default_rng(0)  # horizontal jitter of the dots only
@@ -146,7 +112,7 @@ def scores(result, comparisons: dict, *, delta: float, lang: str = "en"):
 def write_rows(measures: dict, *, digit_rows: int = 8, lang: str = "en"):
     """Mean |i ⊙ z| per row for each variant `{name: gate_measures.InputGateRows}`:
     the mean over the models (line) and their range (band)."""
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     fig, ax = new_axes(lang, figsize=(7, 3.4))
     for name, m in measures.items():
         rows = np.arange(1, m.write.shape[1] + 1)
@@ -163,7 +129,7 @@ def write_rows(measures: dict, *, digit_rows: int = 8, lang: str = "en"):
 
 def reset_heatmap(profile, *, lang: str = "en"):
     """The forget gate per memory cell (columns) at each row around a marker (rows)."""
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     fig, ax = new_axes(lang, figsize=(8, 3.2))
     image = ax.imshow(profile.f, aspect="auto", vmin=0, vmax=1, cmap="viridis",
                       extent=(-0.5, profile.f.shape[1] - 0.5, profile.offsets[-1] + 0.5,
@@ -178,7 +144,7 @@ def reset_heatmap(profile, *, lang: str = "en"):
 def growth(curves: dict, markers, *, lang: str = "en"):
     """Mean |c| along a long stream, one line per variant `{name: gate_measures.CellGrowth}`,
     with the markers of the first sequence drawn as vertical lines."""
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     fig, ax = new_axes(lang, figsize=(8, 3.2))
     for m in markers:
         ax.axvline(m + 1, color="0.85", linewidth=1)
@@ -195,7 +161,7 @@ def growth(curves: dict, markers, *, lang: str = "en"):
 def output_gate_rows(cells, boundaries, *, lang: str = "en"):
     """The mean output gate per row of the cells holding the first digit and
     of the other cells (`gate_measures.MemoryCells`), the digits' first rows marked."""
-    t = TEXT[check_lang(lang)]
+    t = strings(TEXT, lang)
     fig, ax = new_axes(lang, figsize=(8, 3.2))
     rows = np.arange(1, len(cells.o_memory) + 1)
     for b in boundaries:

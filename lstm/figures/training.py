@@ -18,112 +18,10 @@ import numpy as np
 from .. import _validate as v
 from ..cell import GATE_NAMES, LSTMCell
 from ..model import RowClassifier
-from ..i18n import check_lang, text
+from ..i18n import check_lang, strings, text
 from ..plotting import new_axes, use_lang
 from ..train import History, train
-
-TEXT = {
-    "en": {
-        "setting": "Setting",
-        "hidden_size": "memory cells (hidden size)",
-        "init": "cell weights `W` at the start",
-        "init.zeros": "all zeros",
-        "init.glorot": "Glorot uniform",
-        "forget_bias": "forget-gate bias at the start",
-        "cell_tanh": "cell output",
-        "cell_tanh.False": "`h = o * c`",
-        "cell_tanh.True": "`h = o * tanh(c)`",
-        "gates": "learned gates",
-        "head": "head (scores before the softmax)",
-        "head.tanh": "`tanh(h W_v + b_v)`, in [-1, 1]",
-        "head.linear": "`h W_v + b_v`, unbounded",
-        "head_std": "head weights at the start",
-        "head_std.None": "Glorot uniform, `b_v = 0`",
-        "head_std.value": "truncated normal, sd {}",
-        "scale": "pixels fed to the cell",
-        "scale.False": "raw, 0 to 16",
-        "scale.True": "divided by 16, 0 to 1",
-        "reduction": "loss of a batch",
-        "reduction.sum": "sum over the images",
-        "reduction.mean": "mean over the images",
-        "learning_rate": "Adam learning rate",
-        "schedule": "learning-rate schedule",
-        "schedule.constant": "constant",
-        "schedule.cosine": "cosine decay to 0",
-        "batch_size": "batch size",
-        "epochs": "epochs",
-        "shuffle": "order of the images",
-        "shuffle.False": "the same every epoch",
-        "shuffle.True": "reshuffled every epoch",
-        "batches": "batches per epoch (images used)",
-        "batches.value": "{} ({} of {})",
-        "loss": "loss",
-        "loss.cross_entropy": "softmax cross-entropy",
-        "label_smoothing": "label smoothing",
-        "weight_decay": "weight decay (AdamW)",
-        "clipnorm": "gradient clipping (global norm)",
-        "input_noise": "Gaussian noise on the pixels (sd)",
-        "none": "none",
-        "yes": "yes", "no": "no",
-        "epoch": "epoch", "test_acc": "test accuracy",
-        "true": "true label", "predicted": "predicted label",
-        "share": "share of the images",
-        "mistake": "true {}, read as {}\n({:.0%} sure)",
-        "no_mistakes": "no mistakes",
-        "top_probability": "probability of the predicted class",
-        "ceiling": "ceiling of a tanh head ({:.2f})",
-    },
-    "ja": {
-        "setting": "設定",
-        "hidden_size": "記憶セルの数（隠れ層の大きさ）",
-        "init": "開始時のセルの重み `W`",
-        "init.zeros": "すべて 0",
-        "init.glorot": "Glorot の一様分布",
-        "forget_bias": "開始時の忘却ゲートのバイアス",
-        "cell_tanh": "セルの出力",
-        "cell_tanh.False": "`h = o * c`",
-        "cell_tanh.True": "`h = o * tanh(c)`",
-        "gates": "学習するゲート",
-        "head": "出力層（softmax の手前のスコア）",
-        "head.tanh": "`tanh(h W_v + b_v)`（-1〜1）",
-        "head.linear": "`h W_v + b_v`（範囲の制限なし）",
-        "head_std": "開始時の出力層の重み",
-        "head_std.None": "Glorot の一様分布、`b_v = 0`",
-        "head_std.value": "切断正規分布、標準偏差 {}",
-        "scale": "セルに入れる画素値",
-        "scale.False": "そのまま（0〜16）",
-        "scale.True": "16 で割る（0〜1）",
-        "reduction": "バッチの損失",
-        "reduction.sum": "画像ごとの損失の合計",
-        "reduction.mean": "画像ごとの損失の平均",
-        "learning_rate": "Adam の学習率",
-        "schedule": "学習率のスケジュール",
-        "schedule.constant": "一定",
-        "schedule.cosine": "コサイン減衰で 0 まで",
-        "batch_size": "バッチサイズ",
-        "epochs": "エポック数",
-        "shuffle": "画像の順番",
-        "shuffle.False": "毎エポック同じ",
-        "shuffle.True": "毎エポック並べ替える",
-        "batches": "1 エポックのバッチ数（使う画像）",
-        "batches.value": "{}（{} 枚中 {} 枚）",
-        "loss": "損失関数",
-        "loss.cross_entropy": "softmax 交差エントロピー",
-        "label_smoothing": "ラベル平滑化",
-        "weight_decay": "重み減衰（AdamW）",
-        "clipnorm": "勾配クリッピング（全体のノルム）",
-        "input_noise": "画素に加えるガウスノイズ（標準偏差）",
-        "none": "なし",
-        "yes": "はい", "no": "いいえ",
-        "epoch": "エポック", "test_acc": "テストデータの正解率",
-        "true": "正解のラベル", "predicted": "予測したラベル",
-        "share": "画像の割合",
-        "mistake": "正解 {} → 予測 {}\n（確率 {:.0%}）",
-        "no_mistakes": "誤りなし",
-        "top_probability": "予測したクラスの確率",
-        "ceiling": "tanh 出力層の上限（{:.2f}）",
-    },
-}
+from ..i18n.figures import TRAINING as TEXT
 
 # The settings a `Recipe` can hold, in the order of the table; the value is
 # where its default comes from when the recipe does not set it.
@@ -170,7 +68,7 @@ def _format(lang, key, value):
         if value is None:
             return text(TEXT, lang, "head_std.None")
         return text(TEXT, lang, "head_std.value").format(f"{value:g}")
-    if f"{key}.{value}" in TEXT[lang]:
+    if f"{key}.{value}" in strings(TEXT, lang):
         return text(TEXT, lang, f"{key}.{value}")
     if isinstance(value, bool):
         return text(TEXT, lang, "yes" if value else "no")
@@ -208,7 +106,7 @@ def recipe_table(recipes, *, lang="en", n_train=None):
                    - {"drop_remainder"})
     rows = []
     for key in keys + extra:
-        label = text(TEXT, lang, key) if key in TEXT[lang] else f"`{key}`"
+        label = text(TEXT, lang, key) if key in strings(TEXT, lang) else f"`{key}`"
         rows.append([label] + [_format(lang, key, s.get(key)) for s in all_settings])
     if n_train is not None:
         cells = []

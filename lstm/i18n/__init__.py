@@ -1,32 +1,32 @@
-"""The book's two languages: the registry, one lookup, and where the tables are.
+"""The book's two languages: the registry, one lookup, and every table of text.
 
-Every table of bilingual text in the package has one of two layouts, and
-`text` reads both:
-
-- language-major, `{"en": {key: text}, "ja": {key: text}}`: the labels of the
-  figures and the widgets, where one language's strings are read together;
-- message-major, `{key: {"en": text, "ja": text}}`: the self-check messages
-  (`lstm.checks.messages`), where a message and its translation are edited
-  together, as sphinx-exercise keeps its translations.
+Every string the package shows a reader (figure labels, the explorers, the
+self-checks' messages) lives in this package, message-major, as
+sphinx-exercise keeps its translations: `{key: {"en": text, "ja": text}}`, a
+message beside its translation. `figures` holds the figures' labels (one
+table per figure module), `explorers` the two explorers' words, `messages`
+the self-checks' messages. The modules that show them import their table
+and read it with `text`.
 
 `TABLES` names every table; one test checks that each key has both languages
-(with the same `{fields}`) and that each key is used.
+(with the same `{fields}`) and that each key is used. `JA_TERMS` lists the
+terms the Japanese edition avoids, with the term it uses.
 """
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-from . import _validate as v
+from .. import _validate as v
 
 LANGS = ("en", "ja")
 """The editions of the book: English and Japanese."""
 
 TABLES = (
-    "plotting.TEXT", "explorers.anywidgets.TEXT", "explorers.experiment.TEXT", "checks.messages.MESSAGES",
-    "figures.ablation.TEXT", "figures.backprop.TEXT", "figures.block.TEXT", "figures.digits.TEXT",
-    "figures.gates.TEXT", "figures.gradients.TEXT", "figures.inside.TEXT", "figures.scratch.TEXT",
-    "figures.sequence.TEXT", "figures.studies.TEXT", "figures.training.TEXT",
+    "i18n.figures.SHARED", "i18n.figures.ABLATION", "i18n.figures.BACKPROP", "i18n.figures.BLOCK",
+    "i18n.figures.DIGITS", "i18n.figures.GATES", "i18n.figures.GRADIENTS", "i18n.figures.INSIDE",
+    "i18n.figures.SCRATCH", "i18n.figures.SEQUENCE", "i18n.figures.STUDIES", "i18n.figures.TRAINING",
+    "i18n.explorers.LIVE", "i18n.explorers.EXPERIMENT", "i18n.messages.MESSAGES",
 )
 """Every table of bilingual text, as `module.NAME` under `lstm`."""
 
@@ -54,15 +54,21 @@ def check_lang(lang: str) -> str:
     return v.one_of("lang", lang, LANGS)
 
 
+def strings(table: Mapping[str, Mapping[str, Any]], lang: str) -> dict[str, Any]:
+    """Every entry of `table` in `lang`, `{key: text}`: for code that reads many at once."""
+    lang = check_lang(lang)
+    return {key: entry[lang] for key, entry in table.items()}
+
+
 def text(table: Mapping[str, Any], lang: str, key: str, **fields: Any) -> Any:
     """The entry `key` of `table` in `lang`, with `fields` filled in if given.
 
     Args:
-        table: a language-major or message-major table (see the module docstring).
+        table: a table of this package, `{key: {"en": text, "ja": text}}`.
         lang: `"en"` or `"ja"`.
         key: the entry's key.
         **fields: values for the entry's `{fields}` (`str.format`).
     """
     lang = check_lang(lang)
-    entry = table[lang][key] if lang in table else table[key][lang]
+    entry = table[key][lang]
     return entry.format(**fields) if fields else entry
