@@ -2,7 +2,7 @@
 
 `lstm.bptt.cell_path_split` splits the gradient that reaches each cell state
 `c_t` into the part carried by the memory cell alone and the part that
-travelled through `h`. Two pieces connect it to a `RowClassifier`:
+travelled through `h`. Three pieces connect it to a `RowClassifier`:
 
 - `classifier_dhs`: the loss's gradient with respect to every output `h_t`,
   the `dhs` that `bptt.backward` and `bptt.cell_path_split` take. The loss is
@@ -10,11 +10,14 @@ travelled through `h`. Two pieces connect it to a `RowClassifier`:
   by hand through the head (`logits = h_T W_v + b_v`, or its `tanh`);
 - `forget_products`: what the memory cell alone keeps of a gradient on its
   way back from the last row to row `t`, the product of the forget gates
-  `f_{t+1} ⊙ ... ⊙ f_T`.
+  `f_{t+1} ⊙ ... ⊙ f_T`;
+- `path_shares`: each part's share of `δc_t`, its projection on `δc_t`;
+  the two shares add to 1.
 
 Example:
 
 >>> import lstm
+>>> import numpy as np
 >>> from lstm import bptt, carousel
 >>> d = lstm.load_digits()
 >>> model = lstm.RowClassifier(seed=0)
@@ -23,15 +26,31 @@ Example:
 >>> kept = carousel.forget_products(cache)
 >>> dhs.shape, kept.shape, float(kept[:, -1].min())
 ((4, 8, 50), (4, 8, 50), 1.0)
+>>> shares = carousel.path_shares(bptt.cell_path_split(dhs, cache))
+>>> shares.cell_path.shape, bool(np.allclose(shares.cell_path + shares.h_path, 1.0))
+((4, 8), True)
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from . import _validate as v
-from .bptt import Cache
+from .bptt import Cache, CellPathSplit
 from .model import RowClassifier
+
+
+class PathShares(NamedTuple):
+    """Each path's share of the gradient reaching `c_t`, per image and row.
+
+    Both fields are `(batch, rows)`, and `cell_path + h_path` is 1 everywhere
+    (up to round-off).
+    """
+
+    cell_path: np.ndarray  # (B, T)  ⟨δc_t along the cell only, δc_t⟩ / ‖δc_t‖²
+    h_path: np.ndarray     # (B, T)  ⟨δc_t through h, δc_t⟩ / ‖δc_t‖²
 
 
 def classifier_dhs(model, hs, labels):
@@ -107,3 +126,38 @@ def forget_products(cache):
     for t in reversed(range(f.shape[1] - 1)):
         kept[:, t] = kept[:, t + 1] * f[:, t + 1]  # (B, H)  one more forget gate on the way back
     return kept
+
+
+def path_shares(split):
+    """Each part's share of `δc_t`: its projection on `δc_t`, `⟨part, δc_t⟩ / ‖δc_t‖²`.
+
+    The gradient reaching `c_t` is a vector over the memory cells, the sum of
+    two parts: the cell path's and the part through `h`
+    (`lstm.bptt.cell_path_split`). Projected on the whole, the parts split
+    it exactly: since `cell_path + h_path = δc_t`, their shares add to 1.
+    A share is negative where a part points against `δc_t`, and then the
+    other part's share is above 1. The parts' lengths, `‖part‖ / ‖δc_t‖`,
+    do not add to 1: lengths add up only for vectors that point the same way.
+
+    Args:
+        split: the `CellPathSplit` returned by `lstm.bptt.cell_path_split`,
+            each field `(batch, rows, hidden_size)`.
+
+    Returns:
+        A `PathShares` of two float64 arrays `(batch, rows)`.
+
+    Raises:
+        ValueError: for a `split` that is not a `CellPathSplit`, or one in
+            which some `δc_t` is zero (it has no direction to project on).
+    """
+    if not isinstance(split, CellPathSplit):
+        v.fail("split", "the CellPathSplit returned by lstm.bptt.cell_path_split", type(split).__name__)
+    whole = np.asarray(split.total, np.float64)  # (B, T, H)  δc_t
+    squared = np.sum(whole ** 2, axis=-1)  # (B, T)  ‖δc_t‖²
+    zero = int(np.count_nonzero(squared == 0))
+    if zero:
+        v.fail("split", "a non-zero δc_t at every image and row (a zero one has no direction)",
+               f"δc_t = 0 at {zero} (image, row) pair(s)")
+    cell = np.sum(np.asarray(split.cell_path, np.float64) * whole, axis=-1) / squared  # (B, T)
+    h = np.sum(np.asarray(split.h_path, np.float64) * whole, axis=-1) / squared  # (B, T)
+    return PathShares(cell, h)

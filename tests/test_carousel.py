@@ -1,4 +1,5 @@
-"""`lstm.carousel`: the classifier's dhs equal the tape's, and the products of f are the cell path."""
+"""`lstm.carousel`: the classifier's dhs equal the tape's, the products of f are the cell path,
+and the two paths' shares of δc_t are projections that add to 1."""
 
 import numpy as np
 import pytest
@@ -91,6 +92,41 @@ def test_without_a_forget_gate_the_cell_keeps_everything():
                                rtol=0, atol=1e-15)
 
 
+def _split(cell_path, h_path):
+    """A CellPathSplit of one image and one row, from two parts given by hand."""
+    cell_path, h_path = (np.asarray(p, np.float64).reshape(1, 1, -1) for p in (cell_path, h_path))
+    return bptt.CellPathSplit(cell_path + h_path, cell_path, h_path)
+
+
+def test_path_shares_are_projections_on_the_whole():
+    # δc = (3, 4), ‖δc‖² = 25: the cell path (3, 0) projects to 9/25, the part through h (0, 4) to 16/25.
+    shares = carousel.path_shares(_split([3.0, 0.0], [0.0, 4.0]))
+    np.testing.assert_allclose([shares.cell_path[0, 0], shares.h_path[0, 0]], [0.36, 0.64], rtol=1e-15)
+    # Their lengths relative to ‖δc‖ = 5 are 0.6 and 0.8: lengths do not add to 1, shares do.
+    # A part that points against the whole has a negative share, and the other one a share above 1:
+    # δc = (3, 4) = (-1, 0) + (4, 4); ⟨(-1, 0), δc⟩ = -3 and ⟨(4, 4), δc⟩ = 28, over 25.
+    shares = carousel.path_shares(_split([-1.0, 0.0], [4.0, 4.0]))
+    np.testing.assert_allclose([shares.cell_path[0, 0], shares.h_path[0, 0]], [-0.12, 1.12], rtol=1e-14)
+
+
+def test_path_shares_of_a_model_add_to_one():
+    model = _model()
+    x, y = _images(rows=6)
+    hs, _, cache = _forward(model, x)
+    split = bptt.cell_path_split(carousel.classifier_dhs(model, hs, y), cache)
+    shares = carousel.path_shares(split)
+    assert shares.cell_path.shape == shares.h_path.shape == (6, 6)
+    np.testing.assert_allclose(shares.cell_path + shares.h_path, 1.0, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(shares.cell_path[:, -1], 1.0, rtol=0, atol=1e-12)  # nothing after the last row
+    n, t = 2, 3  # one entry, written out
+    whole = split.total[n, t]
+    assert shares.cell_path[n, t] == pytest.approx(split.cell_path[n, t] @ whole / (whole @ whole), rel=1e-12)
+    assert np.abs(shares.h_path[:, 0]).min() > 1e-3  # at the first row both paths count
+    lengths = (np.linalg.norm(split.cell_path, axis=-1) + np.linalg.norm(split.h_path, axis=-1)
+               ) / np.linalg.norm(split.total, axis=-1)  # (6, 6)
+    assert lengths[:, 0].min() > 1 + 1e-6  # the lengths add to more: the parts do not point the same way
+
+
 def test_bad_input_is_named():
     model = _model()
     x, y = _images()
@@ -113,6 +149,14 @@ def test_bad_input_is_named():
         carousel.classifier_dhs(model, hs, np.array([0, 1, 2, 3, 4, 7]))
     with pytest.raises(ValueError, match=r"`cache`, expected the Cache returned by lstm.bptt.forward, got tuple"):
         carousel.forget_products(tuple(cache.steps))
+    split = bptt.cell_path_split(carousel.classifier_dhs(model, hs, y), cache)
+    with pytest.raises(ValueError, match=r"`split`, expected the CellPathSplit returned by "
+                                         r"lstm.bptt.cell_path_split, got tuple"):
+        carousel.path_shares(tuple(split))
+    silent = split._replace(total=np.where(np.arange(5)[:, None] == 2, 0.0, split.total))  # row 3 at 0
+    with pytest.raises(ValueError, match=r"`split`, expected a non-zero δc_t at every image and row .*"
+                                         r"got δc_t = 0 at 6 \(image, row\) pair\(s\)"):
+        carousel.path_shares(silent)
 
 
 def test_docstring_example_runs():
