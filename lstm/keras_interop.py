@@ -32,7 +32,8 @@ def keras_weights(cell: LSTMCell) -> list[np.ndarray]:
     """`[kernel, recurrent_kernel, bias]` for `tf.keras.layers.LSTM`.
 
     Args:
-        cell: an `LSTMCell` with every gate learned and `cell_tanh=True`.
+        cell: an `LSTMCell` with every gate learned, `cell_tanh=True`, and
+            neither `coupled` nor `peepholes`.
 
     Returns:
         NumPy arrays of shapes `(input_size, 4H)`, `(H, 4H)`, `(4H,)` in
@@ -50,6 +51,12 @@ def keras_weights(cell: LSTMCell) -> list[np.ndarray]:
     if not cell.cell_tanh:
         v.fail("cell", "a cell with cell_tanh=True (Keras always applies tanh to c before the "
                "output gate)", "a cell with cell_tanh=False")
+    if cell.coupled:
+        v.fail("cell", "a cell with coupled=False (Keras's LSTM learns the input gate apart from "
+               "the forget gate)", "a cell with coupled=True")
+    if cell.peepholes:
+        v.fail("cell", "a cell with peepholes=False (Keras's LSTM has no peephole weights)",
+               "a cell with peepholes=True")
     W, b, n = cell.W.numpy(), cell.b.numpy(), cell.input_size
     H = cell.hidden_size
     return [_reorder(W[:n], KERAS_TO_OURS, H),   # (input_size, 4H)

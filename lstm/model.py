@@ -83,7 +83,7 @@ class RowClassifier(tf.Module):
             standard deviations with this standard deviation (the article uses 0.01).
         seed: seeds the cell (when this builds it) and the head.
         **cell_kwargs: passed to `LSTMCell` (`cell_tanh`, `forget_bias`,
-            `init`, `gates`, `dtype`).
+            `init`, `gates`, `coupled`, `peepholes`, `dtype`).
 
     `model(images)` takes `(batch, rows, input_size)` and returns logits
     `(batch, num_classes)` (`readout="last"`) or `(batch, rows, num_classes)`

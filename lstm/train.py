@@ -32,6 +32,13 @@ class History:
     epoch: the validation set when the data has one, else the test set (the
     article's convention), `test_acc` the test accuracy, `seconds` the epoch's
     wall-clock time. `val_on` says which set `val_acc` used.
+
+    The gradient of each step is measured before any clipping, by its global
+    norm `sqrt(sum of every squared entry of every variable's gradient)`:
+    `grad_norm` is its mean over the epoch's steps, `grad_norm_max` its
+    largest value, and `clipped` the fraction of the epoch's steps whose norm
+    exceeded `clipnorm` (so that `train(clipnorm=...)` scaled their gradient
+    down to that norm; 0 when `clipnorm` is `None`, no clipping).
     """
 
     loss: list = field(default_factory=list)
@@ -40,10 +47,16 @@ class History:
     test_acc: list = field(default_factory=list)
     seconds: list = field(default_factory=list)
     val_on: str = "test"
+    grad_norm: list = field(default_factory=list)
+    grad_norm_max: list = field(default_factory=list)
+    clipped: list = field(default_factory=list)
+    clipnorm: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return dict(loss=self.loss, acc=self.acc, val_acc=self.val_acc,
-                    test_acc=self.test_acc, seconds=self.seconds, val_on=self.val_on)
+                    test_acc=self.test_acc, seconds=self.seconds, val_on=self.val_on,
+                    grad_norm=self.grad_norm, grad_norm_max=self.grad_norm_max,
+                    clipped=self.clipped, clipnorm=self.clipnorm)
 
     def plot(self, *, lang: str = "en", ax: Axes | None = None) -> Figure:
         """The article's graph: `acc` and `val_acc` per epoch, y from 0 to 1.
@@ -99,7 +112,7 @@ def train(model: Callable[[np.ndarray], tf.Tensor], data: Digits | Task, *, epoc
           batch_size: int = 100, learning_rate: float = 1e-3, seed: int = 0,
           loss: str = "cross_entropy", reduction: str = "mean", shuffle: bool = True,
           drop_remainder: bool = False, schedule: str = "constant", input_noise: float = 0.0,
-          progress: bool = True) -> History:
+          clipnorm: float | None = None, progress: bool = True) -> History:
     """Train `model` on `data` with Adam and return its `History`.
 
     Args:
@@ -126,6 +139,12 @@ def train(model: Callable[[np.ndarray], tf.Tensor], data: Digits | Task, *, epoc
         input_noise: standard deviation of Gaussian noise added to every
             training image each time it is fed (0: none). Drawn from its own
             generator seeded by `seed`, so the batches are the same as without it.
+        clipnorm: `None` (no clipping), or a positive number: before each
+            step, when the global norm of the gradients (every variable's
+            gradient taken as one vector) exceeds `clipnorm`, every gradient
+            is scaled by `clipnorm / norm` (`tf.clip_by_global_norm`), so the
+            step keeps its direction. The history records it and the norms
+            before clipping (`History.grad_norm`, `grad_norm_max`, `clipped`).
         progress: show a one-line progress bar (Jupyter or a terminal).
 
     Returns:
@@ -153,6 +172,11 @@ def train(model: Callable[[np.ndarray], tf.Tensor], data: Digits | Task, *, epoc
     if isinstance(input_noise, bool) or not isinstance(input_noise, numbers.Real) \
             or not np.isfinite(input_noise) or input_noise < 0:
         v.fail("input_noise", "a non-negative finite number", input_noise)
+    if clipnorm is not None:
+        if isinstance(clipnorm, bool) or not isinstance(clipnorm, numbers.Real) \
+                or not np.isfinite(clipnorm) or clipnorm <= 0:
+            v.fail("clipnorm", "None or a positive finite number", repr(clipnorm))
+        clipnorm = float(clipnorm)
     seed = v.non_negative_int("seed", seed)
     num_classes = getattr(model, "num_classes", 10)
     if isinstance(data, Task) and data.num_classes != num_classes:
@@ -198,26 +222,35 @@ def train(model: Callable[[np.ndarray], tf.Tensor], data: Digits | Task, *, epoc
     def step(xb, yb):
         with tf.GradientTape() as tape:
             value = objective(forward(xb), yb)
-        optimizer.apply_gradients(zip(tape.gradient(value, variables), variables))
-        return value
+        grads = tape.gradient(value, variables)
+        norm = tf.linalg.global_norm(grads)  # (): before clipping
+        if clipnorm is not None:
+            grads, _ = tf.clip_by_global_norm(grads, clipnorm, use_norm=norm)
+        optimizer.apply_gradients(zip(grads, variables))
+        return value, norm
 
     x_test, y_test = _split(data, "test", x, per_row, num_classes)
     held_out = _split(data, "val", x, per_row, num_classes) if data.x_val is not None else (x_test, y_test)
-    history = History(val_on="validation" if data.x_val is not None else "test")
+    history = History(val_on="validation" if data.x_val is not None else "test", clipnorm=clipnorm)
     bar = Progress(epochs, enabled=progress)
     try:
         for epoch in range(epochs):
             start = time.perf_counter()
             order = rng.permutation(len(x)) if shuffle else np.arange(len(x))
-            losses = []
+            losses, norms = [], []
             for k in range(n_batches):
                 idx = order[k * batch_size:(k + 1) * batch_size]
                 xb = x[idx]
                 if noise_rng is not None:
                     xb = xb + noise_rng.normal(0.0, input_noise, size=xb.shape).astype(xb.dtype)
-                losses.append(float(step(tf.constant(xb), tf.constant(y[idx]))))
+                value, norm = step(tf.constant(xb), tf.constant(y[idx]))
+                losses.append(float(value))
+                norms.append(float(norm))
             history.seconds.append(time.perf_counter() - start)
             history.loss.append(float(np.mean(losses)))
+            history.grad_norm.append(float(np.mean(norms)))
+            history.grad_norm_max.append(max(norms))
+            history.clipped.append(0.0 if clipnorm is None else float(np.mean(np.array(norms) > clipnorm)))
             history.acc.append(_accuracy(evaluate, x, y))
             history.val_acc.append(_accuracy(evaluate, *held_out))
             history.test_acc.append(history.val_acc[-1] if data.x_val is None  # the same set
