@@ -28,7 +28,6 @@ import numpy as np
 import tensorflow as tf
 
 from . import _validate as v
-from .analysis.surgery import copy_cell
 from .cell import LSTMCell
 from .keras_interop import keras_weights
 from .model import scan
@@ -134,8 +133,8 @@ def gradient_check(cell, x, *, eps=1e-3, num_entries=100, seed=0):
 
 
 def float64_copy(cell):
-    """The same cell in float64: same class, configuration and weights
-    (`lstm.analysis.surgery.copy_cell` with `dtype="float64"`).
+    """The same cell in float64: same class, configuration and weights, every
+    variable cast exactly (`cell.reconfigured(dtype=tf.float64)`).
 
     Args:
         cell: an `LSTMCell`.
@@ -144,7 +143,7 @@ def float64_copy(cell):
         A new `LSTMCell` with `dtype=tf.float64`; `cell` is left unchanged.
     """
     _check_cell(cell)
-    return copy_cell(cell, dtype="float64")
+    return cell.reconfigured(dtype=tf.float64)
 
 
 def _check_cell(cell):

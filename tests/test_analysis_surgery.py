@@ -43,21 +43,7 @@ def test_hold_gate_open_rejects_bad_arguments(model):
         surgery.hold_gate_open(without_f, "f")
 
 
-def test_copy_cell_changes_only_what_it_is_told(model, images):
-    copy = surgery.copy_cell(model.cell, cell_tanh=False)
-    assert type(copy) is type(model.cell) and copy is not model.cell
-    assert copy.config() == {**model.cell.config(), "cell_tanh": False}
-    assert model.cell.cell_tanh  # the original is unchanged
-    np.testing.assert_array_equal(copy.b.numpy(), model.cell.b.numpy())
-    copy.W.assign_add(tf.ones_like(copy.W))  # the copy's weights are its own
-    assert not np.array_equal(copy.W.numpy(), model.cell.W.numpy())
-    with pytest.raises(ValueError, match="argument `config`, expected entries of cell.config\\(\\).*got \\['size'\\]"):
-        surgery.copy_cell(model.cell, size=3)
-    with pytest.raises(ValueError, match="argument `cell`, expected an lstm.LSTMCell, got str"):
-        surgery.copy_cell("cell")
-
-
-def test_float64_copy_is_copy_cell_in_float64(model, images):
+def test_float64_copy_is_the_cell_reconfigured_in_float64(model, images):
     copy = float64_copy(model.cell)
     assert copy.dtype == tf.float64 and copy.config() == {**model.cell.config(), "dtype": "float64"}
     np.testing.assert_array_equal(copy.W.numpy(), model.cell.W.numpy().astype(np.float64))

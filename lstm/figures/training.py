@@ -25,7 +25,8 @@ from ..i18n.figures import TRAINING as TEXT
 
 # The settings a `Recipe` can hold, in the order of the table; the value is
 # where its default comes from when the recipe does not set it.
-_MODEL_KEYS = ("hidden_size", "init", "forget_bias", "cell_tanh", "gates", "head", "head_std")
+_MODEL_KEYS = ("hidden_size", "init", "forget_bias", "cell_tanh", "gates", "coupled", "peepholes", "head",
+               "head_std")
 _FIT_KEYS = ("loss", "reduction", "learning_rate", "schedule", "batch_size", "epochs", "shuffle",
              "label_smoothing", "weight_decay", "clipnorm", "input_noise")
 # Settings whose "off" value (0 or None) reads as "none" in the table.

@@ -800,6 +800,14 @@ TRAINING = {  # lstm/figures/training.py
         "en": "weight decay (AdamW)",
         "ja": "重み減衰（AdamW）",
     },
+    "coupled": {
+        "en": "input gate coupled to the forget gate (i = 1 − f)",
+        "ja": "忘却ゲートに結合した入力ゲート（i = 1 − f）",
+    },
+    "peepholes": {
+        "en": "peephole connections (gates read c)",
+        "ja": "ピープホール結合（ゲートが c を読む）",
+    },
     "clipnorm": {
         "en": "gradient clipping (global norm)",
         "ja": "勾配クリッピング（全体のノルム）",
