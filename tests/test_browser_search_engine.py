@@ -81,6 +81,9 @@ def test_the_snippet_shows_and_marks_the_passage_that_matched(engine):
     joined = "".join(p["text"] for p in pieces)
     assert joined.startswith("… ") and "The forget gate is trained" in joined
     assert [p["text"] for p in pieces if p["mark"]][:2] == ["forget", "gate"]
+    # A run of kana and kanji is marked whole, never by its bigrams.
+    pieces = engine.evaluate("([t, q]) => BookSearch.snippet(t, q)", ["出力ゲートと忘却ゲート。", "忘却ゲート"])
+    assert [p["text"] for p in pieces if p["mark"]] == ["忘却ゲート"]
 
 
 def _show(page, lang, query):

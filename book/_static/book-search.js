@@ -181,13 +181,13 @@ const BookSearch = (() => {
     return results.sort((a, b) => b.score - a.score);
   };
 
-  /* The words to mark in a snippet: the query's Latin words and their stems, its
-     runs of kana and kanji (whole, else their bigrams). */
+  /* The words to mark in a snippet: the query's Latin words and their stems, and
+     its runs of kana and kanji, whole (their bigrams would mark stray pairs). */
   const marks = (query) => {
     const out = new Set();
     for (const word of splitQuery(query)) {
-      if (CJK.test(word)) out.add(word);
-      else if (!isStopword(word.toLowerCase())) {
+      if (CJK.test(word)) continue;
+      if (!isStopword(word.toLowerCase())) {
         out.add(word.toLowerCase());
         out.add(stem(word));
       }
