@@ -2,7 +2,7 @@
 
 The test copies the repository (its tracked files) and the caches of the
 session's book build into a temporary folder, edits one message of
-`lstm/checks/messages.py` there, builds that copy, and reads from the build
+`lstm/i18n/messages.py` (the self-checks' messages) there, builds that copy, and reads from the build
 log which chapters were executed and which came from the execution cache.
 """
 
@@ -47,7 +47,7 @@ def test_a_message_edit_re_runs_only_the_chapters_that_call_a_check(book_build, 
         if (ROOT / "_build" / name).is_dir():
             shutil.copytree(ROOT / "_build" / name, repo / "_build" / name, symlinks=True)
 
-    messages = repo / "lstm" / "checks" / "messages.py"
+    messages = repo / "lstm" / "i18n" / "messages.py"
     text = messages.read_text(encoding="utf-8")
     message = re.search(r'"en": "([A-Z][^"]{20,})"', text).group(1)
     messages.write_text(text.replace(message, message + " (edited)", 1), encoding="utf-8")
