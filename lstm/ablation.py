@@ -12,6 +12,20 @@ no_o       output gate held at 1                       `gates=("i", "f")`
 no_tanh    `h = o * c` (the article's cell)            `cell_tanh=False`
 =========  ==========================================  ============================
 
+Outside that set, and never in the default of `ablate` (`EXTRA_VARIANTS`):
+
+=============  ==========================================  ============================
+variant        the model                                   arguments
+=============  ==========================================  ============================
+carousel       input and forget gates held at 1            `gates=("o",)`
+coupled        i = 1 - f (CIFG, Greff et al. 2017)         `coupled=True`
+peepholes      gates read c (Gers & Schmidhuber 2000)      `peepholes=True`
+gru            a GRU (Cho et al. 2014)                     `lstm.gru.GRUClassifier`
+rnn            the plain tanh RNN                          `lstm.rnn.RNNClassifier`
+rnn_x3         the plain RNN, recurrent weights × 3        `recurrent_scale=3.0`
+rnn_x3_clip    the same, gradients clipped to norm 1       and `lstm.train(clipnorm=1.0)`
+=============  ==========================================  ============================
+
 `ablate(task)` trains every variant with every seed through the one
 `lstm.train` loop and returns an `Ablation`: the histories, the trained
 models, the final test scores and their mean ± standard deviation. Each run
@@ -33,24 +47,59 @@ import numpy as np
 
 from . import _validate as v
 from .cache import cache_dir, in_cache, load_entry, save_entry
+from .gru import GRUClassifier
 from .model import RowClassifier
+from .rnn import RNNClassifier
 from .sources import training_hash
 from .tasks import Task
 from .train import History, train
 
 VARIANTS = ("full", "no_i", "no_f", "no_o", "no_tanh")
-CELL_ARGS = {
-    "full": {},
-    "no_i": {"gates": ("f", "o")},
-    "no_f": {"gates": ("i", "o")},
-    "no_o": {"gates": ("i", "f")},
-    "no_tanh": {"cell_tanh": False},
-    "carousel": {"gates": ("o",)},
+
+
+@dataclass(frozen=True)
+class Variant:
+    """How `run` builds and trains one variant.
+
+    Attributes:
+        model: "lstm" (`RowClassifier`), "gru" (`lstm.gru.GRUClassifier`) or
+            "rnn" (`lstm.rnn.RNNClassifier`).
+        cell: keyword arguments of the model's cell.
+        clipnorm: passed to `lstm.train` (`None`: no clipping).
+    """
+
+    model: str = "lstm"
+    cell: dict = field(default_factory=dict)
+    clipnorm: float | None = None
+
+    @property
+    def learns_forget_gate(self) -> bool:
+        """True for an LSTM with a learned forget gate: the only models `forget_bias` changes."""
+        return self.model == "lstm" and "f" in self.cell.get("gates", ("i", "f", "o"))
+
+
+SPECS = {
+    "full": Variant(),
+    "no_i": Variant(cell={"gates": ("f", "o")}),
+    "no_f": Variant(cell={"gates": ("i", "o")}),
+    "no_o": Variant(cell={"gates": ("i", "f")}),
+    "no_tanh": Variant(cell={"cell_tanh": False}),
+    "carousel": Variant(cell={"gates": ("o",)}),
+    "coupled": Variant(cell={"coupled": True}),
+    "peepholes": Variant(cell={"peepholes": True}),
+    "gru": Variant(model="gru"),
+    "rnn": Variant(model="rnn"),
+    "rnn_x3": Variant(model="rnn", cell={"recurrent_scale": 3.0}),
+    "rnn_x3_clip": Variant(model="rnn", cell={"recurrent_scale": 3.0}, clipnorm=1.0),
 }
-EXTRA_VARIANTS = ("carousel",)
+"""Every variant `run` knows, by name."""
+EXTRA_VARIANTS = tuple(name for name in SPECS if name not in VARIANTS)
 """Variants outside Greff et al.'s set, never in the default of `ablate`:
 `carousel` holds both the input and the forget gate at 1 (the ungated
-constant error carousel of Hochreiter & Schmidhuber's input weight conflict)."""
+constant error carousel of Hochreiter & Schmidhuber's input weight conflict);
+the LSTM's relatives and the plain RNN are compared in the chapter on long lags."""
+CELL_ARGS = {name: spec.cell for name, spec in SPECS.items() if spec.model == "lstm"}
+"""The `LSTMCell` arguments of the LSTM variants."""
 SETTINGS = dict(hidden_size=32, epochs=30, batch_size=64, learning_rate=1e-2, forget_bias=1.0)
 """Defaults of `ablate` and `run`: small enough for a page to train 15 models
 in about a minute on two cores (Adam, cosine decay to 0)."""
@@ -125,15 +174,28 @@ def run(task: Task, variant: str = "full", *, seed: int = 0, cache: bool = True,
     path = cache_path(task, variant, seed, settings)
     if cache and (entry := load_entry(path)) is not None:
         return entry
-    model = RowClassifier(task.x_train.shape[2], settings["hidden_size"], task.num_classes,
-                          readout="every" if task.per_row else "last", seed=seed,
-                          forget_bias=settings["forget_bias"], **CELL_ARGS[variant])
+    model = build(task, variant, seed=seed, hidden_size=settings["hidden_size"],
+                  forget_bias=settings["forget_bias"])
     history = train(model, task, epochs=settings["epochs"], batch_size=settings["batch_size"],
                     learning_rate=settings["learning_rate"], schedule="cosine", seed=seed,
-                    progress=progress)
+                    clipnorm=SPECS[variant].clipnorm, progress=progress)
     if cache:
         save_entry(model, path, history)
     return model, history
+
+
+def build(task: Task, variant: str, *, seed: int, hidden_size: int, forget_bias: float = 1.0):
+    """The untrained model of `variant` for `task` (its readout follows the task's labels).
+
+    `forget_bias` goes to the LSTM variants only; the GRU and the plain RNN have no forget gate.
+    """
+    spec = SPECS[v.one_of("variant", variant, tuple(SPECS))]
+    readout = "every" if task.per_row else "last"
+    sizes = (task.x_train.shape[2], hidden_size, task.num_classes)
+    if spec.model == "lstm":
+        return RowClassifier(*sizes, readout=readout, seed=seed, forget_bias=forget_bias, **spec.cell)
+    cls = GRUClassifier if spec.model == "gru" else RNNClassifier
+    return cls(*sizes, readout=readout, seed=seed, **spec.cell)
 
 
 def ablate(task: Task, *, variants: Sequence[str] = VARIANTS, seeds: Sequence[int] = (0, 1, 2),

@@ -120,6 +120,13 @@ EXPERIMENTS = {
     "forget": Experiment("segments", {"segments": 3, "digits": 6, "repeats": 2}, {"batch_size": 32}),
     "output": Experiment("recall", {"digits": 2, "repeats": 4}),
     "output_first": Experiment("recall", {"digits": 4, "repeats": 2}),
+    "lags": Experiment("distractors", {"k": 56, "noise": 0.0}),  # a digit, then 56 blank rows
+    "relatives": Experiment("plain"),
+    "clipping": Experiment("distractors", {"k": 56, "noise": 0.0}),
 }
 """The ablations of the gate chapters: "plain" (the article's task, the baseline of
-the input-gate chapter), then one per gate, by the gate it is about."""
+the input-gate chapter), then one per gate, by the gate it is about; then the
+studies of the chapter on long lags: "lags" (the LSTM, its relatives and the
+plain RNN on a digit followed by 56 blank rows), "relatives" (the same models
+on the 8-row digits) and "clipping" (an exploding plain RNN, with and without
+clipping, on the long lag)."""

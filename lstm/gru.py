@@ -52,6 +52,7 @@ import tensorflow as tf
 
 from . import _validate as v
 from .cell import float_dtype, glorot_uniform
+from .rnn import RNNClassifier
 
 GRU_ORDER = ("z", "r", "n")
 """The order of the three blocks of `W` and of each row of `b`."""
@@ -171,6 +172,22 @@ def gru_scan(cell, x, h=None):
     return tf.stack(hs, axis=1)  # (B, T, H)
 
 
+class GRUClassifier(RNNClassifier):
+    """A GRU that reads each image row by row, then a linear head.
+
+    `lstm.rnn.RNNClassifier` with a `GRUCell`: the same arguments (`readout`,
+    `seed`; `init` and `dtype` go to the cell), the same head and methods.
+
+    Example:
+
+    >>> model = GRUClassifier(hidden_size=16, seed=0)
+    >>> tuple(model(np.zeros((3, 8, 8), np.float32)).shape)
+    (3, 10)
+    """
+
+    cell_class = GRUCell
+
+
 def keras_weights(cell):
     """`[kernel, recurrent_kernel, bias]` for `tf.keras.layers.GRU` (`reset_after=True`).
 
@@ -198,18 +215,9 @@ def from_keras(layer):
     Returns:
         A `GRUCell` with the same sizes and weights (float32 or float64 as the layer).
     """
-    cell = getattr(layer, "cell", layer)
-    if not isinstance(cell, tf.keras.layers.GRUCell):
-        v.fail("layer", "a tf.keras.layers.GRU or GRUCell", type(layer).__name__)
-    if not cell.built:
-        v.fail("layer", "a built layer (call it once or call build())", "an unbuilt layer")
-    if cell.activation is not tf.keras.activations.tanh or \
-            cell.recurrent_activation is not tf.keras.activations.sigmoid:
-        v.fail("layer", "activation='tanh' and recurrent_activation='sigmoid'",
-               f"activation={cell.activation.__name__!r}, "
-               f"recurrent_activation={cell.recurrent_activation.__name__!r}")
-    if not cell.use_bias:
-        v.fail("layer", "use_bias=True", "use_bias=False")
+    from .keras_interop import keras_cell
+
+    cell = keras_cell(layer, tf.keras.layers.GRUCell, "a tf.keras.layers.GRU or GRUCell")
     if not cell.reset_after:
         v.fail("layer", "reset_after=True (the reset gate after the recurrent product, Keras's default)",
                "reset_after=False")

@@ -64,6 +64,33 @@ def keras_weights(cell: LSTMCell) -> list[np.ndarray]:
             _reorder(b, KERAS_TO_OURS, H)]       # (4H,)
 
 
+def keras_cell(layer, cell_class, expected: str):
+    """The cell of a built Keras recurrent layer (or the cell itself) that this package can copy.
+
+    Args:
+        layer: a Keras RNN layer or its cell.
+        cell_class: the Keras cell class it must hold (`tf.keras.layers.LSTMCell`, `GRUCell`).
+        expected: what to name in the error when it does not (e.g. "a tf.keras.layers.LSTM or LSTMCell").
+
+    Returns:
+        The cell, built, with tanh and sigmoid activations and a bias; anything else
+        raises `ValueError` naming `layer`.
+    """
+    cell = getattr(layer, "cell", layer)
+    if not isinstance(cell, cell_class):
+        v.fail("layer", expected, type(layer).__name__)
+    if not cell.built:
+        v.fail("layer", "a built layer (call it once or call build())", "an unbuilt layer")
+    if cell.activation is not tf.keras.activations.tanh or \
+            cell.recurrent_activation is not tf.keras.activations.sigmoid:
+        v.fail("layer", "activation='tanh' and recurrent_activation='sigmoid'",
+               f"activation={cell.activation.__name__!r}, "
+               f"recurrent_activation={cell.recurrent_activation.__name__!r}")
+    if not cell.use_bias:
+        v.fail("layer", "use_bias=True", "use_bias=False")
+    return cell
+
+
 def from_keras(layer: tf.keras.layers.Layer) -> LSTMCell:
     """Build an `LSTMCell` holding the weights of a built Keras LSTM.
 
@@ -75,18 +102,7 @@ def from_keras(layer: tf.keras.layers.Layer) -> LSTMCell:
         An `LSTMCell` with the same sizes and weights (float32 or float64 as
         the layer).
     """
-    cell = getattr(layer, "cell", layer)
-    if not isinstance(cell, tf.keras.layers.LSTMCell):
-        v.fail("layer", "a tf.keras.layers.LSTM or LSTMCell", type(layer).__name__)
-    if not cell.built:
-        v.fail("layer", "a built layer (call it once or call build())", "an unbuilt layer")
-    if cell.activation is not tf.keras.activations.tanh or \
-            cell.recurrent_activation is not tf.keras.activations.sigmoid:
-        v.fail("layer", "activation='tanh' and recurrent_activation='sigmoid'",
-               f"activation={cell.activation.__name__!r}, "
-               f"recurrent_activation={cell.recurrent_activation.__name__!r}")
-    if not cell.use_bias:
-        v.fail("layer", "use_bias=True", "use_bias=False")
+    cell = keras_cell(layer, tf.keras.layers.LSTMCell, "a tf.keras.layers.LSTM or LSTMCell")
     kernel, recurrent, bias = (np.asarray(w) for w in (cell.kernel, cell.recurrent_kernel, cell.bias))
     H = cell.units
     ours = LSTMCell(kernel.shape[0], H, init="zeros", forget_bias=0.0, dtype=cell.kernel.dtype)

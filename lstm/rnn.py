@@ -28,6 +28,11 @@ class RNNCell(tf.Module):
             `±sqrt(6 / (input_size + 2 * hidden_size))` (Glorot for the
             shape `(input_size + hidden_size, hidden_size)`) and sets `b` to 0;
             `"zeros"` sets both to 0.
+        recurrent_scale: a positive number that multiplies the rows of `W`
+            that read `h_prev` after they are drawn (1: plain Glorot). Above
+            about 2 the gradient grows as it travels back through a pause of
+            blank rows instead of vanishing: the exploding case of the chapter
+            on long lags.
         seed: integer seed for `init="glorot"`; `None` draws a fresh one.
         dtype: `tf.float32`, or `tf.float64` for gradient checks.
 
@@ -42,18 +47,26 @@ class RNNCell(tf.Module):
     ((2, 4), (12, 4))
     """
 
-    def __init__(self, input_size, hidden_size, *, init="glorot", seed=None, dtype=tf.float32):
+    def __init__(self, input_size, hidden_size, *, init="glorot", recurrent_scale=1.0, seed=None,
+                 dtype=tf.float32):
         super().__init__(name="rnn_cell")
         self.input_size = v.positive_int("input_size", input_size)
         self.hidden_size = v.positive_int("hidden_size", hidden_size)
         self.init = v.one_of("init", init, ("glorot", "zeros"))
+        self.recurrent_scale = v.positive_float("recurrent_scale", recurrent_scale)
         self.seed = seed
         self.dtype = float_dtype(dtype)
 
         n_in, H = self.input_size + self.hidden_size, self.hidden_size
         W = glorot_uniform((n_in, H), seed) if init == "glorot" else np.zeros((n_in, H))
-        self.W = tf.Variable(W, dtype=dtype, name="W")  # (input_size + H, H)
-        self.b = tf.Variable(np.zeros(H), dtype=dtype, name="b")  # (H,)
+        W[self.input_size:] *= self.recurrent_scale  # the rows that read h_prev
+        self.W = tf.Variable(W, dtype=self.dtype, name="W")  # (input_size + H, H)
+        self.b = tf.Variable(np.zeros(H), dtype=self.dtype, name="b")  # (H,)
+
+    def config(self):
+        """The constructor's arguments, enough to build the same cell again."""
+        return dict(input_size=self.input_size, hidden_size=self.hidden_size, init=self.init,
+                    recurrent_scale=self.recurrent_scale, seed=self.seed, dtype=self.dtype.name)
 
     def zero_state(self, batch_size):
         """`h`, zeros of shape `(batch_size, hidden_size)`."""
@@ -74,10 +87,10 @@ class RNNCell(tf.Module):
 
 
 def rnn_scan(cell, images, h=None):
-    """Run an `RNNCell` over the rows of `images` and keep every `h`.
+    """Run an `RNNCell` (or a `GRUCell`) over the rows of `images` and keep every `h`.
 
     Args:
-        cell: an `RNNCell`.
+        cell: an `RNNCell`, or any cell with `zero_state`, `step(h, x)` and `dtype`.
         images: `(batch, rows, input_size)`; row `t` is time step `t`.
         h: the initial state; zeros when `None`.
 
@@ -97,18 +110,21 @@ def rnn_scan(cell, images, h=None):
 class RNNClassifier(tf.Module):
     """A plain RNN that reads each image row by row, then a linear head.
 
-    The twin of `RowClassifier` with an `RNNCell` in place of the LSTM cell.
+    The twin of `RowClassifier` with an `RNNCell` in place of the LSTM cell
+    (`lstm.gru.GRUClassifier` is the same with a `GRUCell`).
 
     Args:
         input_size: features per row.
         hidden_size: hidden units of the RNN.
         num_classes: classes to predict.
-        init: the cell's initialisation (see `RNNCell`).
+        readout: `"last"` scores the last row only: logits `(batch,
+            num_classes)`; `"every"` scores every row: logits `(batch, rows,
+            num_classes)`, for tasks with a label per row (`lstm.tasks`).
         seed: seeds the cell and the head (Glorot uniform `W_v`, zero `b_v`).
-        dtype: `tf.float32` or `tf.float64`.
+        **cell_kwargs: passed to the cell (`init`, `recurrent_scale`, `dtype`
+            for an `RNNCell`).
 
-    `model(images)` takes `(batch, rows, input_size)` and returns logits
-    `(batch, num_classes)`.
+    `model(images)` takes `(batch, rows, input_size)` and returns the logits.
 
     Example:
 
@@ -117,14 +133,17 @@ class RNNClassifier(tf.Module):
     (3, 10)
     """
 
-    def __init__(self, input_size=8, hidden_size=50, num_classes=10, *, init="glorot",
-                 seed=None, dtype=tf.float32):
-        super().__init__(name="rnn_classifier")
+    cell_class = RNNCell
+
+    def __init__(self, input_size=8, hidden_size=50, num_classes=10, *, readout="last", seed=None,
+                 **cell_kwargs):
+        super().__init__(name=self.cell_class.__name__.lower().replace("cell", "_classifier"))
         self.input_size = v.positive_int("input_size", input_size)
         self.hidden_size = v.positive_int("hidden_size", hidden_size)
         self.num_classes = v.positive_int("num_classes", num_classes)
+        self.readout = v.one_of("readout", readout, ("last", "every"))
         self.seed = seed
-        self.cell = RNNCell(input_size, hidden_size, init=init, seed=seed, dtype=dtype)
+        self.cell = self.cell_class(input_size, hidden_size, seed=seed, **cell_kwargs)
         rng = np.random.default_rng(None if seed is None else seed + 1)
         H, K = self.hidden_size, self.num_classes
         limit = np.sqrt(6.0 / (H + K))
@@ -132,20 +151,30 @@ class RNNClassifier(tf.Module):
                                name="W_v")  # (H, K)
         self.b_v = tf.Variable(np.zeros(K), dtype=self.cell.dtype, name="b_v")  # (K,)
 
+    def config(self):
+        """The constructor's arguments (the cell's included)."""
+        cell = self.cell.config()
+        del cell["input_size"], cell["hidden_size"], cell["seed"]  # the model passes its own
+        return dict(input_size=self.input_size, hidden_size=self.hidden_size,
+                    num_classes=self.num_classes, readout=self.readout, seed=self.seed, cell=cell)
+
     def apply_head(self, h):
         """The head: `(..., hidden_size)` to logits `(..., num_classes)`."""
         return tf.tensordot(h, self.W_v, axes=1) + self.b_v
 
     def logits(self, images):
         """Logits without input checks: the fast path for training loops."""
-        return self.apply_head(rnn_scan(self.cell, images)[:, -1, :])  # (B, K)
+        h = rnn_scan(self.cell, images)  # (B, T, H)
+        return self.apply_head(h if self.readout == "every" else h[:, -1, :])  # (B, T, K) or (B, K)
 
     def __call__(self, images):
-        """Logits `(batch, num_classes)` for `images` `(batch, rows, input_size)`."""
+        """Logits `(batch, num_classes)`, or `(batch, rows, num_classes)` with
+        `readout="every"`, for `images` `(batch, rows, input_size)`."""
         images = v.array("images", images, rank=3, last=self.input_size,
                          dtype=self.cell.dtype.as_numpy_dtype)
         return self.logits(images)
 
     def predict(self, images):
-        """Predicted class per image, as a NumPy int array `(batch,)`."""
+        """Predicted class per image `(batch,)`, or per row `(batch, rows)` with
+        `readout="every"`, as a NumPy int array."""
         return np.argmax(self(images).numpy(), axis=-1)

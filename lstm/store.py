@@ -28,7 +28,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def save(model: RowClassifier, path: str | os.PathLike, history: History | None = None) -> Path:
-    """Write `model` (a `RowClassifier`) and optionally its `History` to `path` (`.npz`).
+    """Write `model` and optionally its `History` to `path` (`.npz`).
+
+    `model` is a `RowClassifier`, an `lstm.rnn.RNNClassifier` or an `lstm.gru.GRUClassifier`.
 
     The file is written under a temporary name of its own and renamed over
     `path` in one step, so a reader never sees half a file, and several
@@ -86,19 +88,28 @@ def write(file: IO[bytes], model: RowClassifier, history: History | None = None)
     np.savez(file, **_arrays(model, history))
 
 
+def _kinds():
+    """The models `save` writes, by the name `meta` gives them."""
+    from .gru import GRUClassifier
+    from .model import RowClassifier
+    from .rnn import RNNClassifier
+
+    return {"lstm": RowClassifier, "rnn": RNNClassifier, "gru": GRUClassifier}
+
+
 def _arrays(model, history):
     """What `save` writes: the weights by name, and `meta` (JSON text)."""
-    from .model import RowClassifier
-
-    if not isinstance(model, RowClassifier):
-        v.fail("model", "an lstm.RowClassifier", type(model).__name__)
-    meta = {"config": model.config(), "history": history.as_dict() if history is not None else None}
+    kind = next((name for name, cls in _kinds().items() if type(model) is cls), None)
+    if kind is None:
+        v.fail("model", "an lstm.RowClassifier, lstm.rnn.RNNClassifier or lstm.gru.GRUClassifier",
+               type(model).__name__)
+    meta = {"kind": kind, "config": model.config(),
+            "history": history.as_dict() if history is not None else None}
     return {"meta": np.array(json.dumps(meta)),
             **{var_name(var): var.numpy() for var in model.trainable_variables}}
 
 
 def _parse(file):
-    from .model import RowClassifier
     from .train import History
 
     contents = np.load(file, allow_pickle=False)
@@ -109,7 +120,7 @@ def _parse(file):
         arrays = {k: contents[k] for k in contents.files if k != "meta"}
     config = dict(meta["config"])
     cell = config.pop("cell")
-    model = RowClassifier(**config, **cell)
+    model = _kinds()[meta.get("kind", "lstm")](**config, **cell)  # files from before `kind`: LSTMs
     variables = {var_name(var): var for var in model.trainable_variables}
     if set(arrays) != set(variables):
         raise KeyError("other weights than the model's")

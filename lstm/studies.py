@@ -1,4 +1,8 @@
-"""The gate studies of chapters 5-7: a grid search per variant, then ten paired seeds.
+"""The recorded studies: a grid search per variant, then ten paired seeds.
+
+The gate studies of chapters 5-7 ("input", "forget", "output") and the
+studies of the chapter on long lags ("lags", "relatives", "clipping") follow
+one protocol.
 
 Each `Study` names a task of `lstm.tasks`, the variants it compares, and the
 comparisons it reports. Its protocol is the design written in
@@ -30,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from . import _validate as v
-from .ablation import CELL_ARGS, SETTINGS, Ablation, run
+from .ablation import SETTINGS, SPECS, Ablation, run
 from .data import load_digits
 from .experiments import EXPERIMENTS, Experiment
 from .sources import training_hash
@@ -52,10 +56,11 @@ class Study:
     """One gate study: an experiment of `EXPERIMENTS`, the variants it compares.
 
     Attributes:
-        name: "input", "forget" or "output": the gate it is about, and the
-            key of its task in `lstm.experiments.EXPERIMENTS` ("output_first"
-            is the first design of the output-gate study, kept beside it).
-        variants: names from `ablation.CELL_ARGS`.
+        name: the key of its task in `lstm.experiments.EXPERIMENTS`: "input",
+            "forget" or "output" (the gate it is about; "output_first" is the
+            first design of the output-gate study, kept beside it), "lags",
+            "relatives" or "clipping".
+        variants: names from `ablation.SPECS`.
         comparisons: pairs `(a, b)` of variants, reported as `a - b`.
     """
 
@@ -87,11 +92,13 @@ class Study:
     def points(self, variant: str) -> list[dict]:
         """The grid points searched for `variant`, in the grid's order."""
         v.one_of("variant", variant, self.variants)
-        learns_f = "f" in CELL_ARGS[variant].get("gates", ("i", "f", "o"))
-        biases = GRID["forget_bias"] if learns_f else GRID["forget_bias"][:1]
+        biases = GRID["forget_bias"] if SPECS[variant].learns_forget_gate else GRID["forget_bias"][:1]
         return [{"learning_rate": lr, "forget_bias": fb}
                 for lr, fb in itertools.product(GRID["learning_rate"], biases)]
 
+
+RELATIVES = ("rnn", "gru", "coupled", "peepholes", "full")
+RELATIVE_COMPARISONS = (("full", "rnn"), ("gru", "full"), ("coupled", "full"), ("peepholes", "full"))
 
 STUDIES = {
     "input": Study("input", ("carousel", "no_f", "no_i", "full"),
@@ -99,9 +106,13 @@ STUDIES = {
     "forget": Study("forget", ("no_f", "full"), (("full", "no_f"),)),
     "output": Study("output", ("no_o", "full"), (("full", "no_o"),)),
     "output_first": Study("output_first", ("no_o", "full"), (("full", "no_o"),)),
+    "lags": Study("lags", RELATIVES, RELATIVE_COMPARISONS),
+    "relatives": Study("relatives", RELATIVES, RELATIVE_COMPARISONS),
+    "clipping": Study("clipping", ("rnn_x3", "rnn_x3_clip"), (("rnn_x3_clip", "rnn_x3"),)),
 }
 """The three gate studies, by the gate they are about, and the first design of the
-output-gate study, kept beside the second (see `benchmarks/README.md`)."""
+output-gate study, kept beside the second; then the three studies of the chapter
+on long lags (see `benchmarks/README.md`)."""
 
 
 def settings_for(study: Study, point: dict) -> dict:

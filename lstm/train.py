@@ -88,9 +88,7 @@ def accuracy(model: Callable[[np.ndarray], tf.Tensor], x: np.ndarray, y: np.ndar
     With labels `(n, rows)` (a model with `readout="every"`), the fraction of
     the scored rows (label >= 0) that it classifies right.
     """
-    from .model import RowClassifier
-
-    if isinstance(model, RowClassifier):  # check the labels against its readout
+    if hasattr(model, "readout"):  # the book's models: check the labels against its readout
         per_row = model.readout == "every"
         x = v.array("x", x, rank=3, last=model.input_size)
         y = v.labels("y", y, num_classes=model.num_classes, length=len(x), per_row=per_row,
@@ -151,14 +149,13 @@ def train(model: Callable[[np.ndarray], tf.Tensor], data: Digits | Task, *, epoc
         A `History`.
     """
     from .data import Digits
-    from .model import RowClassifier
     from .tasks import Task
 
     if not isinstance(data, (Digits, Task)):
         v.fail("data", "an lstm.Digits record from lstm.load_digits() or an lstm.tasks.Task",
                type(data).__name__)
     per_row = isinstance(data, Task) and data.per_row
-    every = isinstance(model, RowClassifier) and model.readout == "every"
+    every = getattr(model, "readout", "last") == "every"  # a Keras model has no readout: its last row
     if per_row != every:
         expected = ("a model with readout='every' for a task with a label per row" if per_row
                     else "a model with readout='last' for data with one label per sequence")

@@ -186,7 +186,8 @@ def test_summary_of_a_real_ablation(plain):
 
 
 SETTINGS_NAMES = r"hidden_size, epochs, batch_size, learning_rate, forget_bias"
-VARIANT_NAMES = "'full', 'no_i', 'no_f', 'no_o', 'no_tanh', 'carousel'"
+VARIANT_NAMES = ("'full', 'no_i', 'no_f', 'no_o', 'no_tanh', 'carousel', 'coupled', 'peepholes', 'gru', 'rnn', "
+                 "'rnn_x3', 'rnn_x3_clip'")
 
 
 @pytest.mark.parametrize("call, match", [
@@ -210,7 +211,7 @@ VARIANT_NAMES = "'full', 'no_i', 'no_f', 'no_o', 'no_tanh', 'carousel'"
      r"argument `variants`, expected distinct names, got \('no_f', 'full', 'no_f'\)"),
     (lambda t: ablation.ablate(t, variants=()),
      r"argument `variants`, expected a non-empty sequence of names from "
-     r"full, no_i, no_f, no_o, no_tanh, carousel, got \(\)"),
+     r"full, no_i, no_f, no_o, no_tanh, carousel, coupled, peepholes, gru, rnn, rnn_x3, rnn_x3_clip, got \(\)"),
     (lambda t: ablation.ablate(t, variants="full"),
      "argument `variants`, expected a non-empty sequence .*, got 'full'"),
     (lambda t: ablation.ablate(t, seeds=()),
@@ -244,5 +245,8 @@ def test_settings_fill_in_the_defaults():
     assert ablation._settings({"epochs": 2}) == {**ablation.SETTINGS, "epochs": 2}
     assert ablation.SETTINGS == dict(hidden_size=32, epochs=30, batch_size=64, learning_rate=1e-2,
                                      forget_bias=1.0)
-    assert set(ablation.CELL_ARGS) == set(VARIANTS + ablation.EXTRA_VARIANTS)
+    assert set(ablation.SPECS) == set(VARIANTS + ablation.EXTRA_VARIANTS)
+    assert not set(VARIANTS) & set(ablation.EXTRA_VARIANTS)
+    assert set(ablation.CELL_ARGS) == {n for n, s in ablation.SPECS.items() if s.model == "lstm"}
     assert ablation.CELL_ARGS["carousel"] == {"gates": ("o",)}
+    assert ablation.SPECS["rnn_x3_clip"].clipnorm == 1.0 and ablation.SPECS["rnn_x3"].clipnorm is None

@@ -44,7 +44,7 @@ def test_recipe_cache_trains_once_then_loads(tmp_path, monkeypatch):
 
 
 def test_bad_arguments(tmp_path):
-    with pytest.raises(ValueError, match="`model`, expected an lstm.RowClassifier, got str"):
+    with pytest.raises(ValueError, match="`model`, expected an lstm.RowClassifier, lstm.rnn.RNNClassifier or lstm.gru.GRUClassifier, got str"):
         lstm.save("model", tmp_path / "m.npz")
     with pytest.raises(ValueError, match="`path`, expected an existing file written by lstm.save"):
         lstm.load(tmp_path / "missing.npz")

@@ -36,8 +36,12 @@ def test_the_grid_searches_the_forget_bias_only_where_a_forget_gate_is_learned()
     assert [p["learning_rate"] for p in study.points("no_f")] == [3e-3, 1e-2]
 
 
-def test_every_study_is_a_different_task_with_ten_paired_seeds():
-    assert {s.task for s in studies.STUDIES.values()} == {"distractors", "segments", "recall"}
+def test_every_gate_study_is_a_different_task_with_ten_paired_seeds():
+    gates = [studies.STUDIES[name] for name in ("input", "forget", "output")]
+    assert len({(s.task, str(s.args)) for s in gates}) == 3
+    assert {s.task for s in studies.STUDIES.values()} == {"plain", "distractors", "segments", "recall"}
+    # the exploding RNN is studied on the long lag itself
+    assert studies.STUDIES["clipping"].experiment == studies.STUDIES["lags"].experiment
     for name, study in studies.STUDIES.items():
         assert study.experiment is EXPERIMENTS[name]  # one place specifies the tasks
     assert len(studies.TEST_SEEDS) >= 10 and not set(studies.TEST_SEEDS) & set(studies.SEARCH_SEEDS)
