@@ -51,7 +51,7 @@ from typing import NamedTuple
 import numpy as np
 
 from . import _validate as v
-from .cell import GATE_NAMES, _gate_tuple
+from .cell import GATE_NAMES, LSTMCell, _gate_tuple
 
 
 class StepCache(NamedTuple):
@@ -89,6 +89,23 @@ class CellPathSplit(NamedTuple):
     total: np.ndarray      # δc_t along every path
     cell_path: np.ndarray  # along the memory cell only (products of f), leaving at some h_u, u >= t
     h_path: np.ndarray     # total - cell_path: paths that pass through a later step's gates via h
+
+
+def from_cell(cell):
+    """The arguments of `forward` that describe `cell`: `{W, b, gates, cell_tanh}` as NumPy.
+
+    `hs, cs, cache = forward(x, **from_cell(model.cell))` runs the cell of a
+    trained model by hand. This module writes the standard cell and its
+    ablations only: a coupled cell or one with peepholes raises `ValueError`,
+    where passing its `W` and `b` by hand would either fail on their shape
+    (coupled: three blocks) or silently leave the peepholes out.
+    """
+    if not isinstance(cell, LSTMCell):
+        v.fail("cell", "an lstm.LSTMCell", type(cell).__name__)
+    if cell.coupled or cell.peepholes:
+        v.fail("cell", "a cell without coupled gates or peepholes (lstm.bptt writes the standard cell)",
+               f"a cell with coupled={cell.coupled}, peepholes={cell.peepholes}")
+    return dict(W=cell.W.numpy(), b=cell.b.numpy(), gates=tuple(cell.gates), cell_tanh=cell.cell_tanh)
 
 
 def forward(x, W, b, h0=None, c0=None, *, gates=GATE_NAMES, cell_tanh=True):

@@ -73,7 +73,9 @@ def gradient_check(cell, x, *, eps=1e-3, num_entries=100, seed=0):
         n = (8 (L(w + eps) - L(w - eps)) - (L(w + 2 eps) - L(w - 2 eps))) / (12 eps)
 
     and the relative error is `|g - n| / max(|g|, |n|)` (0 where both are
-    exactly 0), `g` being the gradient from `tf.GradientTape`.
+    exactly 0), `g` being the gradient from `tf.GradientTape`. Every trainable
+    variable of the cell is checked: `W`, `b`, and the peephole weights `p`
+    of a cell with `peepholes=True`.
 
     Args:
         cell: an `LSTMCell` (any gates, either `cell_tanh`).
@@ -83,7 +85,7 @@ def gradient_check(cell, x, *, eps=1e-3, num_entries=100, seed=0):
             measured on the book's cells, 1e-3 keeps the relative error near
             1e-8 (the two-point difference `(L(w + eps) - L(w - eps)) / (2 eps)`
             reaches only about 1e-5 on gradients that are small by cancellation).
-        num_entries: how many entries of `W` and how many of `b` to check,
+        num_entries: how many entries of each variable to check,
             drawn at random from `seed`; `None` checks every entry.
         seed: seeds `r` and the choice of entries.
 
@@ -108,10 +110,12 @@ def gradient_check(cell, x, *, eps=1e-3, num_entries=100, seed=0):
 
     with tf.GradientTape() as tape:
         value = objective()
-    analytic = [g.numpy() for g in tape.gradient(value, [cell.W, cell.b])]
+    variables = list(cell.trainable_variables)  # W, b, and p for a cell with peepholes
+    analytic = [np.zeros(var.shape) if g is None else g.numpy()  # None: the tape found no path
+                for var, g in zip(variables, tape.gradient(value, variables))]
 
     worst = 0.0
-    for var, grad in zip((cell.W, cell.b), analytic):
+    for var, grad in zip(variables, analytic):
         original = var.numpy()
         size = original.size
         entries = np.arange(size) if num_entries is None or num_entries >= size else \

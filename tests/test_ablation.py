@@ -250,3 +250,27 @@ def test_settings_fill_in_the_defaults():
     assert set(ablation.CELL_ARGS) == {n for n, s in ablation.SPECS.items() if s.model == "lstm"}
     assert ablation.CELL_ARGS["carousel"] == {"gates": ("o",)}
     assert ablation.SPECS["rnn_x3_clip"].clipnorm == 1.0 and ablation.SPECS["rnn_x3"].clipnorm is None
+
+
+def test_every_variant_builds_its_model_and_the_clipped_one_clips(monkeypatch, tmp_path):
+    from lstm.gru import GRUClassifier
+    from lstm.rnn import RNNClassifier
+
+    monkeypatch.setenv("LSTM_CACHE", str(tmp_path))
+    data = lstm.load_digits()
+    one, every = tasks.distractors(data, k=2, noise=0.0), tasks.stream(data, digits_per_stream=2)
+    kinds = {"lstm": lstm.RowClassifier, "gru": GRUClassifier, "rnn": RNNClassifier}
+    for name, spec in ablation.SPECS.items():
+        for task, readout in ((one, "last"), (every, "every")):
+            model = ablation.build(task, name, seed=0, hidden_size=3)
+            assert type(model) is kinds[spec.model] and model.readout == readout, name
+    assert ablation.build(one, "rnn_x3", seed=0, hidden_size=3).cell.recurrent_scale == 3.0
+    assert ablation.build(one, "coupled", seed=0, hidden_size=3).cell.coupled
+    assert ablation.build(one, "peepholes", seed=0, hidden_size=3).cell.peepholes
+    assert [n for n, s in ablation.SPECS.items() if s.learns_forget_gate] == [
+        "full", "no_i", "no_o", "no_tanh", "coupled", "peepholes"]
+    long = tasks.distractors(data, k=24, noise=0.0)
+    _, clipped = ablation.run(long, "rnn_x3_clip", seed=0, epochs=1, hidden_size=8, cache=False)
+    _, free = ablation.run(long, "rnn_x3", seed=0, epochs=1, hidden_size=8, cache=False)
+    assert clipped.clipnorm == 1.0 and free.clipnorm is None and free.clipped == [0.0]
+    assert clipped.grad_norm_max[0] > 1.0 and clipped.clipped[0] > 0.0  # it explodes, and is clipped

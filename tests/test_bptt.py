@@ -231,3 +231,17 @@ def test_docstring_example_runs():
 
     result = doctest.testmod(bptt)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_from_cell_gives_forward_its_arguments_and_refuses_other_cells():
+    cell = lstm.LSTMCell(3, 4, seed=0, gates=("i", "o"), cell_tanh=False, dtype=tf.float64)
+    args = bptt.from_cell(cell)
+    assert args["gates"] == ("i", "o") and args["cell_tanh"] is False
+    x = np.random.default_rng(0).normal(size=(2, 5, 3))
+    hs, _, _ = bptt.forward(x, **args)
+    np.testing.assert_allclose(hs, lstm.model.scan(cell, x).h.numpy(), rtol=1e-12, atol=1e-14)
+    for kwargs in (dict(coupled=True), dict(peepholes=True)):
+        with pytest.raises(ValueError, match="argument `cell`, expected a cell without coupled gates or peepholes"):
+            bptt.from_cell(lstm.LSTMCell(3, 4, seed=0, **kwargs))
+    with pytest.raises(ValueError, match="argument `cell`, expected an lstm.LSTMCell, got GRUCell"):
+        bptt.from_cell(lstm.GRUCell(3, 4, seed=0))

@@ -131,12 +131,13 @@ def test_labels():
     for name in VARIANTS:
         assert figs.label(name) == figs.TEXT[name]["en"] and figs.label(name, lang="ja") == figs.TEXT[name]["ja"]
     assert figs.label("no_f") == "no forget gate" and figs.label("no_f", lang="ja") == "忘却ゲートなし"
-    assert set(strings(figs.TEXT, "en")) == set(strings(figs.TEXT, "ja")) and set(figs.STYLES) == set(CELL_ARGS)
+    assert set(strings(figs.TEXT, "en")) == set(strings(figs.TEXT, "ja")) and set(figs.STYLES) == set(ablation.SPECS)
 
 
 @pytest.mark.parametrize("call, match", [
     (lambda r: figs.label("no_x"),
-     "argument `variant`, expected one of 'full', 'no_i', 'no_f', 'no_o', 'no_tanh', 'carousel', got 'no_x'"),
+     "argument `variant`, expected one of 'full', 'no_i', 'no_f', 'no_o', 'no_tanh', 'carousel', 'coupled', "
+     "'peepholes', 'gru', 'rnn', 'rnn_x3', 'rnn_x3_clip', got 'no_x'"),
     (lambda r: figs.label("full", lang="fr"), "argument `lang`, expected one of 'en', 'ja', got 'fr'"),
     (lambda r: figs.table(r, lang="de"), "argument `lang`, expected one of 'en', 'ja', got 'de'"),
     (lambda r: r.table(lang="de"), "argument `lang`"),

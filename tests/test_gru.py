@@ -172,3 +172,15 @@ def test_docstring_example_runs():
 
     result = doctest.testmod(gru)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_classifier_reads_rows_with_a_gru_and_trains():
+    from lstm.gru import GRUClassifier
+
+    model = GRUClassifier(input_size=8, hidden_size=6, num_classes=10, seed=1)
+    assert isinstance(model.cell, GRUCell) and model.name == "gru_classifier"
+    x = lstm.load_digits().x_test[:4]
+    expected = gru_scan(model.cell, x)[:, -1, :].numpy() @ model.W_v.numpy() + model.b_v.numpy()
+    np.testing.assert_allclose(model(x).numpy(), expected, rtol=1e-5, atol=1e-6)
+    history = lstm.train(model, lstm.load_digits(), epochs=3, batch_size=64, learning_rate=1e-2, progress=False)
+    assert history.test_acc[-1] > 0.3  # chance is 0.1

@@ -78,6 +78,8 @@ def test_train_learns_and_is_deterministic():
     (dict(input_size=8, hidden_size=2.5), "argument `hidden_size`, expected a positive integer"),
     (dict(input_size=8, hidden_size=4, init="he"), "argument `init`, expected one of 'glorot', 'zeros'"),
     (dict(input_size=8, hidden_size=4, dtype=tf.int32), "argument `dtype`, expected tf.float32 or tf.float64"),
+    (dict(input_size=8, hidden_size=4, recurrent_scale=0), "argument `recurrent_scale`, expected a positive"),
+    (dict(input_size=8, hidden_size=4, recurrent_scale=float("nan")), "argument `recurrent_scale`, expected"),
 ])
 def test_cell_bad_arguments(kwargs, match):
     with pytest.raises(ValueError, match=match):
@@ -100,3 +102,39 @@ def test_classifier_bad_arguments():
         model(np.zeros((2, 8, 7), np.float32))
     with pytest.raises(ValueError, match="argument `images`, expected finite values"):
         model(np.full((1, 8, 8), np.nan, np.float32))
+
+
+def test_recurrent_scale_multiplies_only_the_rows_that_read_h():
+    plain, scaled = RNNCell(8, 5, seed=3), RNNCell(8, 5, seed=3, recurrent_scale=3.0)
+    np.testing.assert_array_equal(scaled.W.numpy()[:8], plain.W.numpy()[:8])  # the rows that read x
+    np.testing.assert_allclose(scaled.W.numpy()[8:], 3.0 * plain.W.numpy()[8:], rtol=1e-6)
+    assert scaled.config()["recurrent_scale"] == 3.0 and RNNCell(**scaled.config()).W.numpy().tolist() \
+        == scaled.W.numpy().tolist()
+
+
+def test_a_scaled_rnn_s_gradient_grows_back_through_a_pause():
+    from lstm.gradients import pad_rows, row_gradient_norms
+
+    data = lstm.load_digits()
+    x, y = pad_rows(data.x_test[:50], 56), data.y_test[:50]
+    ratio = {}
+    for scale in (1.0, 3.0):
+        norms = row_gradient_norms(RNNClassifier(8, 32, 10, seed=0, recurrent_scale=scale), x, y, wrt="h")
+        ratio[scale] = norms[0] / norms[-1]  # the first row's gradient over the last row's
+    assert ratio[1.0] < 1e-2 and ratio[3.0] > 1e2  # vanishes with Glorot; explodes with × 3
+
+
+def test_readout_every_scores_each_row_and_config_round_trips():
+    model = RNNClassifier(input_size=4, hidden_size=6, num_classes=3, readout="every", seed=2)
+    x = np.random.default_rng(0).normal(size=(2, 5, 4)).astype(np.float32)
+    logits = model(x).numpy()
+    assert logits.shape == (2, 5, 3)
+    last = RNNClassifier(input_size=4, hidden_size=6, num_classes=3, seed=2)
+    np.testing.assert_allclose(logits[:, -1], last(x).numpy(), rtol=1e-6)  # same weights, same last row
+    config = model.config()
+    assert config["readout"] == "every" and config["cell"]["recurrent_scale"] == 1.0
+    cell = config.pop("cell")
+    again = RNNClassifier(**config, **cell)
+    np.testing.assert_array_equal(again(x).numpy(), logits)
+    with pytest.raises(ValueError, match="argument `readout`, expected one of 'last', 'every', got 'first'"):
+        RNNClassifier(readout="first")

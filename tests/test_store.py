@@ -4,6 +4,8 @@ import numpy as np
 import pytest
 
 import lstm
+from lstm.gru import GRUClassifier
+from lstm.rnn import RNNClassifier
 
 
 def test_save_load_round_trip(tmp_path):
@@ -20,6 +22,34 @@ def test_save_load_round_trip(tmp_path):
     np.testing.assert_array_equal(model(x).numpy(), loaded(x).numpy())
     assert h == history
     assert isinstance(lstm.load(path), lstm.RowClassifier)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: RNNClassifier(hidden_size=5, seed=4, recurrent_scale=3.0),
+    lambda: RNNClassifier(hidden_size=5, seed=4, readout="every"),
+    lambda: GRUClassifier(hidden_size=5, seed=4),
+    lambda: lstm.RowClassifier(hidden_size=5, seed=4, coupled=True, peepholes=True),
+])
+def test_every_model_kind_round_trips(make, tmp_path):
+    model = make()
+    loaded = lstm.load(lstm.save(model, tmp_path / "m.npz"))
+    assert type(loaded) is type(model) and loaded.config() == model.config()
+    x = lstm.load_digits().x_test[:3]
+    np.testing.assert_array_equal(model(x).numpy(), loaded(x).numpy())
+
+
+def test_a_file_of_an_unknown_kind_is_refused(tmp_path):
+    import json
+
+    path = lstm.save(RNNClassifier(hidden_size=3, seed=0), tmp_path / "m.npz")
+    with np.load(path) as contents:
+        arrays = {k: contents[k] for k in contents.files}
+    meta = json.loads(arrays["meta"].item())
+    meta["kind"] = "transformer"
+    arrays["meta"] = np.array(json.dumps(meta))
+    np.savez(tmp_path / "odd.npz", **arrays)
+    with pytest.raises(ValueError, match="`path`, expected a file written by lstm.save"):
+        lstm.load(tmp_path / "odd.npz")
 
 
 def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
@@ -44,7 +74,8 @@ def test_recipe_cache_trains_once_then_loads(tmp_path, monkeypatch):
 
 
 def test_bad_arguments(tmp_path):
-    with pytest.raises(ValueError, match="`model`, expected an lstm.RowClassifier, lstm.rnn.RNNClassifier or lstm.gru.GRUClassifier, got str"):
+    with pytest.raises(ValueError, match="`model`, expected an lstm.RowClassifier, lstm.rnn.RNNClassifier "
+                                         "or lstm.gru.GRUClassifier, got str"):
         lstm.save("model", tmp_path / "m.npz")
     with pytest.raises(ValueError, match="`path`, expected an existing file written by lstm.save"):
         lstm.load(tmp_path / "missing.npz")

@@ -16,7 +16,8 @@ from ..i18n.figures import ABLATION as TEXT
 from ..i18n import strings
 
 STYLES = {"full": "-", "no_i": "--", "no_f": "-.", "no_o": ":", "no_tanh": (0, (5, 1, 1, 1)),
-          "carousel": (0, (1, 1))}
+          "carousel": (0, (1, 1)), "coupled": (0, (3, 1)), "peepholes": (0, (3, 1, 1, 1, 1, 1)),
+          "gru": (0, (6, 2)), "rnn": (0, (1, 2)), "rnn_x3": (0, (2, 2)), "rnn_x3_clip": (0, (4, 1, 1, 1))}
 
 
 def label(variant, *, lang="en"):

@@ -13,7 +13,7 @@ from ..i18n import check_lang, strings
 from ..plotting import new_axes
 from ..i18n.figures import GRADIENTS as TEXT
 
-MODELS = ("rnn", "lstm", "lstm_no_forget")
+MODELS = ("rnn", "lstm", "lstm_no_forget", "rnn_x3")
 """The curves `gradient_norms` knows how to name, in the order drawn."""
 
 
@@ -22,7 +22,8 @@ def gradient_norms(norms, *, lang="en", digit_rows=8, wrt="x", ax=None):
 
     Args:
         norms: a dict from model keys in `MODELS` (`"rnn"`, `"lstm"`,
-            `"lstm_no_forget"`) to arrays `(steps,)` of the same length, as
+            `"lstm_no_forget"`, `"rnn_x3"`: the plain RNN with its recurrent
+            weights × 3) to arrays `(steps,)` of the same length, as
             returned by `lstm.gradients.row_gradient_norms`.
         lang: `"en"` or `"ja"` for the labels.
         digit_rows: how many of the first steps are the digit's rows (the
@@ -56,7 +57,8 @@ def gradient_norms(norms, *, lang="en", digit_rows=8, wrt="x", ax=None):
     fig, ax = new_axes(lang, ax, figsize=(8, 4.2))
     t = np.arange(1, steps + 1)
     styles = {"rnn": dict(color="tab:red", marker="o"), "lstm": dict(color="tab:blue", marker="s"),
-              "lstm_no_forget": dict(color="tab:green", marker="^")}
+              "lstm_no_forget": dict(color="tab:green", marker="^"),
+              "rnn_x3": dict(color="tab:purple", marker="v")}
     for key, values in arrays.items():
         ax.plot(t, values, label=t_text[key], markersize=3, lw=1.6, **styles[key])
     ax.set_yscale("log")

@@ -24,7 +24,7 @@ LANGS = ("en", "ja")
 
 TABLES = (
     "i18n.figures.SHARED", "i18n.figures.ABLATION", "i18n.figures.BACKPROP", "i18n.figures.BLOCK",
-    "i18n.figures.DIGITS", "i18n.figures.GATES", "i18n.figures.GRADIENTS", "i18n.figures.INSIDE",
+    "i18n.figures.DIGITS", "i18n.figures.GATES", "i18n.figures.GRADIENTS", "i18n.figures.INSIDE", "i18n.figures.LAGS",
     "i18n.figures.SCRATCH", "i18n.figures.SEQUENCE", "i18n.figures.STUDIES", "i18n.figures.TRAINING",
     "i18n.explorers.LIVE", "i18n.explorers.EXPERIMENT", "i18n.messages.MESSAGES",
 )

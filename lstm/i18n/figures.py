@@ -86,6 +86,54 @@ ABLATION = {  # lstm/figures/ablation.py
         "en": "ungated carousel",
         "ja": "ゲートのないカルーセル",
     },
+    "coupled": {
+        "en": "coupled gates (CIFG)",
+        "ja": "結合ゲート（CIFG）",
+    },
+    "peepholes": {
+        "en": "peepholes",
+        "ja": "ピープホール結合",
+    },
+    "gru": {
+        "en": "GRU",
+        "ja": "GRU",
+    },
+    "rnn": {
+        "en": "plain RNN",
+        "ja": "単純な RNN",
+    },
+    "rnn_x3": {
+        "en": "plain RNN, W_h × 3",
+        "ja": "単純な RNN（W_h × 3）",
+    },
+    "rnn_x3_clip": {
+        "en": "plain RNN, W_h × 3, clipped",
+        "ja": "単純な RNN（W_h × 3、クリップ）",
+    },
+    "coupled.cell": {
+        "en": "$i = 1 - f$",
+        "ja": "$i = 1 - f$",
+    },
+    "peepholes.cell": {
+        "en": "$i$, $f$ read $c_{t-1}$; $o$ reads $c_t$",
+        "ja": "$i$ と $f$ が $c_{t-1}$ を、$o$ が $c_t$ を読む",
+    },
+    "gru.cell": {
+        "en": "update and reset gates, no memory cell",
+        "ja": "更新ゲートとリセットゲート、記憶セルなし",
+    },
+    "rnn.cell": {
+        "en": "$h_t = \\tanh([x_t, h_{t-1}] W + b)$",
+        "ja": "$h_t = \\tanh([x_t, h_{t-1}] W + b)$",
+    },
+    "rnn_x3.cell": {
+        "en": "the plain RNN, its recurrent weights × 3 at the start",
+        "ja": "単純な RNN、再帰の重みを最初に 3 倍",
+    },
+    "rnn_x3_clip.cell": {
+        "en": "the same, gradient norm clipped to 1",
+        "ja": "同じモデル、勾配のノルムを 1 にクリップ",
+    },
     "full.cell": {
         "en": "the standard LSTM",
         "ja": "標準の LSTM",
@@ -368,6 +416,10 @@ GRADIENTS = {  # lstm/figures/gradients.py
     "lstm_no_forget": {
         "en": "LSTM without a forget gate ($f = 1$)",
         "ja": "LSTM（忘却ゲートなし、$f = 1$）",
+    },
+    "rnn_x3": {
+        "en": "plain RNN, recurrent weights × 3",
+        "ja": "単純な RNN（再帰の重み × 3）",
     },
     "time": {
         "en": "time step $t$ (the answer is given after the last step)",
@@ -863,5 +915,48 @@ TRAINING = {  # lstm/figures/training.py
     "ceiling": {
         "en": "ceiling of a tanh head ({:.2f})",
         "ja": "tanh 出力層の上限（{:.2f}）",
+    },
+}
+
+LAGS = {  # lstm/figures/lags.py
+    "mean": {
+        "en": "mean over the epoch",
+        "ja": "エポック内の平均",
+    },
+    "max": {
+        "en": "largest step",
+        "ja": "最大のステップ",
+    },
+    "threshold": {
+        "en": "clipping threshold",
+        "ja": "クリップのしきい値",
+    },
+    "epoch": {
+        "en": "epoch",
+        "ja": "エポック",
+    },
+    "norm": {
+        "en": "global gradient norm (median over seeds)",
+        "ja": "勾配全体のノルム（シードの中央値）",
+    },
+    "model": {
+        "en": "Model",
+        "ja": "モデル",
+    },
+    "weights": {
+        "en": "Weights",
+        "ja": "重みの数",
+    },
+    "time": {
+        "en": "Time per epoch ÷ LSTM's",
+        "ja": "1 エポックの時間（LSTM 比）",
+    },
+    "task.relatives": {
+        "en": "8 rows",
+        "ja": "8 行",
+    },
+    "task.lags": {
+        "en": "64 rows",
+        "ja": "64 行",
     },
 }
