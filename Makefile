@@ -4,7 +4,8 @@
 # The fast tier for developers (under 2 minutes on 2 cores; CI runs it before `make test`):
 #   make check  set up .venv, run ruff, then every test not marked build, browser or slow
 # Also: make lab (JupyterLab on the chapters), make book-strict (the test build: -W --keep-going).
-#       make experiments (train the gate studies of chapters 5-7 and write lstm/records/; about 11 minutes on 2 cores).
+#       make experiments (train the recorded studies of the gate chapters and the long-lag chapter and write
+#       lstm/records/; about 45 minutes on 2 cores).
 #       make student (the student edition: no solutions; _build/student/html and notebooks/{en,ja}/).
 PYTHON ?= python3
 VENV := .venv
@@ -43,7 +44,7 @@ book-strict: setup
 student: setup
 	$(BIN)/python tools/build_book.py --student
 
-# The gate studies: grid search and ten paired seeds per variant, recorded with their
+# The recorded studies: grid search and ten paired seeds per variant, recorded with their
 # provenance in lstm/records/ (the book reads the records; see benchmarks/README.md).
 experiments: setup
 	$(BIN)/python tools/record_studies.py

@@ -16,13 +16,16 @@ def data():
 
 
 def test_the_chapter_settings():
-    assert list(EXPERIMENTS) == ["plain", "input", "forget", "output", "output_first"]
+    assert list(EXPERIMENTS) == ["plain", "input", "forget", "output", "output_first", "lags", "relatives",
+                                 "clipping"]
     assert EXPERIMENTS["plain"] == Experiment("plain", {}, {})
     assert EXPERIMENTS["input"] == Experiment("distractors", {"k": 16}, {})
     assert EXPERIMENTS["forget"] == Experiment("segments", {"segments": 3, "digits": 6, "repeats": 2},
                                                {"batch_size": 32})
     assert EXPERIMENTS["output"] == Experiment("recall", {"digits": 2, "repeats": 4}, {})
     assert EXPERIMENTS["output_first"] == Experiment("recall", {"digits": 4, "repeats": 2}, {})
+    assert EXPERIMENTS["lags"] == EXPERIMENTS["clipping"] == Experiment("distractors", {"k": 56, "noise": 0.0}, {})
+    assert EXPERIMENTS["relatives"] == EXPERIMENTS["plain"]
     assert lstm.experiments.EXPERIMENTS is EXPERIMENTS
 
 

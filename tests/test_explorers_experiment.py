@@ -124,7 +124,8 @@ def test_panel_starts_from_the_result(explorer, result):
     size = explorer.size
     assert (size.value, size.description, size.disabled) == (5, "k (noise rows)", False)
     assert {n: b.value for n, b in explorer.variant_boxes.items()} == {
-        "full": True, "no_i": False, "no_f": True, "no_o": False, "no_tanh": False}
+        "full": True, "no_i": False, "no_f": True, "no_o": False, "no_tanh": False, "coupled": False,
+        "peepholes": False}
     assert (explorer.seeds.value, explorer.seeds.min, explorer.seeds.max) == (2, 1, 5)
     assert explorer.epochs.value == 1
     assert ("this panel is here because the chapter runs as a notebook with a kernel "

@@ -68,10 +68,10 @@ def code_of(text: str) -> str:
     return "\n".join(CELL_OPTIONS.sub("", cell) for cell in CODE_CELL.findall(text))
 
 
-PACKAGE_DATA = {"studies": "records", "explorers.anywidgets": "web"}
+PACKAGE_DATA = {"studies": "records", "speeds": "records", "explorers.anywidgets": "web"}
 """Modules whose results are read from package data (a module of `lstm`: a folder
 of `lstm/`): the data's files count in the key of every page that uses the
-module (the recorded gate studies; the anywidget explorers' JavaScript and CSS,
+module (the recorded studies and speeds; the anywidget explorers' JavaScript and CSS,
 which the page saves with the widget's state)."""
 
 

@@ -40,6 +40,10 @@ from .frames import figure_html, png_bytes
 from ..i18n.explorers import EXPERIMENT as TEXT
 from ..i18n import strings
 
+PANEL_VARIANTS = VARIANTS + ("coupled", "peepholes")
+"""The variants the panel can train: the gate ablations and two of the LSTM's relatives.
+The GRU and the plain RNN are left out: they have no gates i, f, o and no memory c
+for the frames to draw."""
 SIZE_ARG = {"distractors": "k", "stream": "digits_per_stream", "delayed": "delay", "plain": None}
 """The tasks the panel offers (tasks of `lstm.experiments.TASKS`), in the order of
 its menu, and the argument its size slider sets (none for plain digits)."""
@@ -60,7 +64,7 @@ def plan(task, size, variants, seeds, epochs, *, base_task=None, settings=None):
         size: its size argument (`k`, `digits_per_stream` or `delay`), a
             positive integer; ignored for `"plain"`.
         variants: the variants to train, a non-empty sequence of names from
-            `lstm.ablation.VARIANTS`.
+            `PANEL_VARIANTS`.
         seeds: how many seeds, from 1 to `MAX_SEEDS`: the seeds are `0..seeds-1`.
         epochs: the number of epochs, a positive integer.
         base_task: a `Task` whose other arguments (`where`, `noise`, `score`,
@@ -75,8 +79,8 @@ def plan(task, size, variants, seeds, epochs, *, base_task=None, settings=None):
         `experiment.run(data, **run_args)` trains what the panel shows.
     """
     v.one_of("task", task, tuple(SIZE_ARG))
-    if isinstance(variants, str) or not variants or any(name not in VARIANTS for name in variants):
-        v.fail("variants", "at least one name from " + ", ".join(VARIANTS), repr(variants))
+    if isinstance(variants, str) or not variants or any(name not in PANEL_VARIANTS for name in variants):
+        v.fail("variants", "at least one name from " + ", ".join(PANEL_VARIANTS), repr(variants))
     if isinstance(seeds, bool) or not isinstance(seeds, numbers.Integral) or not 1 <= seeds <= MAX_SEEDS:
         v.fail("seeds", f"a number of seeds from 1 to {MAX_SEEDS}", repr(seeds))
     epochs = v.positive_int("epochs", epochs)
@@ -198,7 +202,7 @@ class ExperimentExplorer(widgets.VBox):
         self.variant_boxes = {name: widgets.Checkbox(value=name in result.variants, indent=False,
                                                      description=ablation_figures.label(name, lang=lang),
                                                      layout=widgets.Layout(width="auto", margin="0 12px 0 0"))
-                              for name in VARIANTS}
+                              for name in PANEL_VARIANTS}
         self.seeds = widgets.IntSlider(value=min(len(result.seeds), MAX_SEEDS), min=1, max=MAX_SEEDS,
                                        description=t["seeds"])
         self.epochs = widgets.IntSlider(value=settings["epochs"], min=1, max=max(60, settings["epochs"]),
