@@ -593,3 +593,24 @@ def test_nbgrader_grades_a_small_course_with_the_books_checks(book_html, tmp_pat
     assert lstm.checks.check_lstm_step(lstm_step, lang=lang).message.split("\n")[0] in feedback_text("blank")
     # A right answer's message is shown as Markdown (`display`): code spans lose their backticks.
     assert lstm.checks.check_lstm_step(step, lang=lang).problem.replace("`", "") in feedback_text("full")
+
+
+@pytest.mark.parametrize(("lang", "points", "timeout"), [("en", "worth {} points", "gives each cell {} seconds"),
+                                                         ("ja", "どの練習問題も {} 点", "{} 秒に延ばしています")])
+def test_teaching_chapter_documents_the_classroom_as_it_is(lang, points, timeout):
+    """The commands, the points and the timeout that the teaching chapter states are the tool's."""
+    text = (ROOT / "book" / lang / "teaching.md").read_text(encoding="utf-8")
+    section = text[text.index(f"({lang}-teaching-classroom)="):]
+    for command in ("make classroom ", "make classroom EDITION=ja", ". .venv/bin/activate",
+                    "nbgrader generate_assignment from-scratch", "nbgrader autograde from-scratch",
+                    "nbgrader export"):
+        assert command in section, command
+    assert points.format(classroom.POINTS) in section
+    assert timeout.format(tool.CELL_TIMEOUT) in section
+    assert classroom.WORDS[lang]["answer"] in section  # what students see in place of a written answer
+
+
+def test_bad_language_on_the_command_line_is_a_clear_error(tmp_path, capsys):
+    assert tool.main(["--lang", "fr", "--out", str(tmp_path / "course")]) == 2
+    assert "argument `lang`, expected one of 'en', 'ja', got 'fr'" in capsys.readouterr().err
+    assert not (tmp_path / "course").exists()
