@@ -539,7 +539,8 @@ def test_nbgrader_grades_a_small_course_with_the_books_checks(book_html, tmp_pat
     points = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
               for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
     checks = {grade_id for grade_id in points if "-check-" in grade_id}
-    assert checks == {"from-scratch-step-check-lstm_step", "from-scratch-article-check-article_step"}
+    step_id = "from-scratch-step-check-lstm_step"
+    assert step_id in checks and len(checks) >= 2  # the step, and at least one more (the article's cell)
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         scores = {}
         for student in ("full", "blank", "slip"):
@@ -548,9 +549,8 @@ def test_nbgrader_grades_a_small_course_with_the_books_checks(book_html, tmp_pat
     for grade_id in checks:
         assert scores["full"][grade_id] == points[grade_id]
     assert all(score == 0 for score in scores["blank"].values()), scores["blank"]
-    assert scores["slip"]["from-scratch-step-check-lstm_step"] == 0
-    assert scores["slip"]["from-scratch-article-check-article_step"] == points[
-        "from-scratch-article-check-article_step"]
+    assert scores["slip"][step_id] == 0  # exactly that exercise's points lost
+    assert all(scores["slip"][grade_id] == points[grade_id] for grade_id in checks - {step_id})
     for student in ("full", "slip"):  # written answers wait for the teacher
         assert all(scores[student][g] is None for g in points if g.endswith("-written"))
 
@@ -559,7 +559,7 @@ def test_nbgrader_grades_a_small_course_with_the_books_checks(book_html, tmp_pat
         rows = {row["student_id"]: row for row in csv.DictReader(stream)}
     total = sum(points.values())
     autograded = sum(points[g] for g in checks)
-    step = points["from-scratch-step-check-lstm_step"]
+    step = points[step_id]
     assert set(rows) == {"full", "blank", "slip"}
     for student, score in (("full", autograded), ("blank", 0), ("slip", autograded - step)):
         assert rows[student]["assignment"] == "from-scratch"
