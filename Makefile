@@ -7,6 +7,7 @@
 #       make experiments (train the recorded studies of the gate chapters and the long-lag chapter and write
 #       lstm/records/; about 45 minutes on 2 cores).
 #       make student (the student edition: no solutions; _build/student/html and notebooks/{en,ja}/).
+#       make classroom (nbgrader assignments from the exercises: _build/classroom/en/; EDITION=ja for Japanese).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,7 +20,7 @@ export TF_ENABLE_ONEDNN_OPTS := 0
 # notebook view is the default viewer of Markdown files for the JupyterLab of this venv.
 LAB_VIEWERS := $(VENV)/etc/jupyter/labconfig/default_setting_overrides.json
 
-.PHONY: setup book book-strict student lab check test experiments chromium clean
+.PHONY: setup book book-strict student classroom lab check test experiments chromium clean
 
 setup: $(STAMP) $(LAB_VIEWERS)
 
@@ -43,6 +44,14 @@ book-strict: setup
 # as a notebook to hand out in _build/student/notebooks/{en,ja}/ (reuses `make book`'s cache).
 student: setup
 	$(BIN)/python tools/build_book.py --student
+
+# nbgrader assignments from the book's exercises, graded by its self-checks: an nbgrader
+# course directory in _build/classroom/$(EDITION)/ (nbgrader_config.py, source/<chapter>/).
+# The edition is EDITION, not LANG: make would export LANG=ja as every command's locale.
+# Numbered from the book's build (its book-index.json), so the book is built first (cached).
+EDITION ?= en
+classroom: book
+	$(BIN)/python tools/classroom.py --lang $(EDITION)
 
 # The recorded studies: grid search and ten paired seeds per variant, recorded with their
 # provenance in lstm/records/ (the book reads the records; see benchmarks/README.md).

@@ -26,6 +26,11 @@ the notebooks are written (so a notebook shows the numbers of the HTML);
 glued values come from the build's executed notebooks
 (``jupyter_execute/<page>.glue.json``).
 
+Every HTML build, the teacher's too, also writes the book's numbers to
+``book-index.json`` beside ``jupyter_execute/`` (``_build/book-index.json``
+for ``make book``): ``make classroom`` (``tools/classroom.py``) numbers the
+nbgrader assignments with them (``student_core/classroom.py``).
+
 With ``hide_solutions: True`` this extension also enforces the rules above
 (no source copy, a solution-free notebook filter), so a plain
 ``jupyter-book build`` with that switch cannot leak a solution either.
@@ -37,10 +42,11 @@ The pieces live in `student_core/` (pure cores and the Sphinx adapter);
 from __future__ import annotations
 
 from student_core.book_index import (  # noqa: F401
-    EDITIONS, ROOT, TEACHER_ONLY, BookIndex, Target, from_env,
+    EDITIONS, INDEX_FILE, ROOT, TEACHER_ONLY, BookIndex, Target, from_env, from_json, to_json,
 )
 from student_core.events import (  # noqa: F401
-    FILTER, is_student, on_config_inited, on_missing_reference, on_page_context, student_notebook,
+    FILTER, is_student, on_build_finished, on_config_inited, on_missing_reference, on_page_context,
+    student_notebook,
 )
 from student_core.myst_to_jupyter import (  # noqa: F401
     ADMONITIONS, DROPPED, WORDS, Page, convert_directive, convert_inline, convert_markdown,
@@ -53,4 +59,5 @@ def setup(app):
     app.connect("config-inited", on_config_inited, priority=800)
     app.connect("html-page-context", on_page_context, priority=600)
     app.connect("missing-reference", on_missing_reference)
+    app.connect("build-finished", on_build_finished)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": False}

@@ -11,11 +11,15 @@ at ``build-finished``).
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
+# Written by every HTML build beside its executed notebooks (`jupyter_execute/`):
+# what `make classroom` (tools/classroom.py) reads to number the assignments.
+INDEX_FILE = "book-index.json"
 EDITIONS = {"en": "book/en/", "ja": "book/ja/"}
 # Pages of the editions that are not handed out as notebooks (the teacher's page).
 TEACHER_ONLY = ("teaching",)
@@ -137,3 +141,17 @@ def from_env(env, root: Path = ROOT) -> BookIndex:
             number = numsep.join(number.rsplit(".", 1))
         index.labels[label] = Target(docname, "equation", str(number))
     return index
+
+
+def to_json(index: BookIndex) -> str:
+    """`index` as JSON text (its `root` left out: the reader gives its own)."""
+    return json.dumps({"chapters": index.chapters, "titles": index.titles,
+                       "labels": {label: asdict(target) for label, target in index.labels.items()}},
+                      ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def from_json(text: str, root: Path = ROOT) -> BookIndex:
+    """The `BookIndex` that `to_json` wrote, with its sources under `root`."""
+    data = json.loads(text)
+    return BookIndex(root=Path(root), chapters=dict(data["chapters"]), titles=dict(data["titles"]),
+                     labels={label: Target(**fields) for label, fields in data["labels"].items()})

@@ -1,6 +1,8 @@
 """Sphinx adapter of the student edition: with sphinx-exercise's
 ``hide_solutions: True``, no source copy, a solution-free notebook filter, no
-dead links to the teacher's page or to the theme's `.md` download.
+dead links to the teacher's page or to the theme's `.md` download. In every
+HTML build (teacher's or student's), the book's numbers are written to
+``book-index.json`` beside the executed notebooks, for `make classroom`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from .book_index import TEACHER_ONLY, from_env
+from .book_index import INDEX_FILE, TEACHER_ONLY, from_env, to_json
 from .notebooks import to_student_notebook
 
 FILTER = "student_edition:student_notebook"
@@ -76,3 +78,13 @@ def on_missing_reference(app, env, node, contnode):
             and teacher_only(node.get("reftarget", "")):
         return contnode
     return None
+
+
+def on_build_finished(app, exception):
+    """Write the book's numbers (`book_index.to_json`) to ``<build>/book-index.json``,
+    beside ``jupyter_execute/``, after a successful HTML build: the nbgrader
+    assignments of `make classroom` (tools/classroom.py) are numbered from it."""
+    if exception is not None or app.builder.format != "html":
+        return
+    path = Path(app.outdir).parent / INDEX_FILE
+    path.write_text(to_json(index_of(app)), encoding="utf-8")
