@@ -78,11 +78,11 @@ def test_scan_figure_bad_image(data):
 @pytest.mark.parametrize("lang, word", [("en", "forget gate"), ("ja", "忘却ゲート")])
 def test_gradient_norms(lang, word):
     norms = {"rnn": np.geomspace(1e-4, 1, 20), "lstm": np.geomspace(1e-6, 1, 20),
-             "lstm_no_forget": np.full(20, 0.5)}
+             "lstm_no_forget": np.full(20, 0.5), "rnn_x3": np.geomspace(1e4, 1, 20)}
     fig = gradients.gradient_norms(norms, lang=lang, digit_rows=8)
     (ax,) = fig.axes
     assert ax.get_yscale() == "log"
-    assert len(ax.lines) == 3
+    assert len(ax.lines) == 4
     np.testing.assert_allclose(ax.lines[0].get_ydata(), norms["rnn"])
     np.testing.assert_array_equal(ax.lines[0].get_xdata(), np.arange(1, 21))
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -101,7 +101,7 @@ def test_gradient_norms_without_shading():
 
 @pytest.mark.parametrize("norms, kwargs, match", [
     ({}, {}, "argument `norms`, expected a non-empty dict"),
-    ({"gru": np.ones(3)}, {}, "argument `norms key`, expected one of 'rnn', 'lstm', 'lstm_no_forget'"),
+    ({"gru": np.ones(3)}, {}, "argument `norms key`, expected one of 'rnn', 'lstm', 'lstm_no_forget', 'rnn_x3'"),
     ({"rnn": np.ones(3), "lstm": np.ones(4)}, {}, "argument `norms`, expected arrays of the same length"),
     ({"rnn": np.array([1.0, 0.0])}, {"digit_rows": 1}, "argument `norms`, expected positive values"),
     ({"rnn": np.ones(3)}, {"digit_rows": 4}, "argument `digit_rows`, expected an integer from 0 to 3"),
