@@ -83,8 +83,13 @@ USER_SETTINGS = {
 }
 
 
-def _write_user_settings(folder: Path) -> None:
-    for plugin, values in USER_SETTINGS.items():
+# JupyterLab 4 renders only the cells near the viewport ("full" windowing): with this
+# setting every cell of the notebook is in the page, for tests that read them all.
+WHOLE_NOTEBOOK = {"@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"}}
+
+
+def _write_user_settings(folder: Path, extra: dict | None = None) -> None:
+    for plugin, values in {**USER_SETTINGS, **(extra or {})}.items():
         path = folder / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values, indent=2), encoding="utf-8")
@@ -145,7 +150,7 @@ def _stop(process: subprocess.Popen, timeout: float = 30.0) -> None:
 
 
 @contextlib.contextmanager
-def jupyter_lab(files: tuple[str, ...], timeout: float = 60.0):
+def jupyter_lab(files: tuple[str, ...], timeout: float = 60.0, settings: dict | None = None):
     """Start JupyterLab (no browser, token or password) on a temporary copy of
     `files` (paths relative to the repository, e.g. "book/en/introduction.md",
     copied to the same relative paths) and yield its base URL,
@@ -156,6 +161,7 @@ def jupyter_lab(files: tuple[str, ...], timeout: float = 60.0):
     add cells. The copied chapters still import the checkout's `lstm` (installed
     in editable mode) and use its model cache.
 
+    `settings` adds user settings ({plugin id: values}, e.g. `WHOLE_NOTEBOOK`).
     Its log goes to a file; a server that does not answer within `timeout`
     seconds raises `RuntimeError` with the end of that log."""
     if not LAB_VIEWERS.exists():
@@ -168,7 +174,7 @@ def jupyter_lab(files: tuple[str, ...], timeout: float = 60.0):
         for name in files:
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, root / name)
-        _write_user_settings(home / "user-settings")
+        _write_user_settings(home / "user-settings", settings)
         log = home / "jupyter-lab.log"
         with open(log, "w", encoding="utf-8") as out:
             process = subprocess.Popen(

@@ -56,13 +56,18 @@ def _prose(text):
     return re.sub(r"^(`{3,})(\{code-cell\}|python).*?^\1[ \t]*$", "", text, flags=re.M | re.S)
 
 
+E_FORMAT = re.compile(r"\{glue:text\}`[^`]*:[^`:]*[eE]`"
+                      r"|\{eval\}`glued\([\"'][^`]*:[^`:\"']*[eE][\"']\)`")
+
+
 def test_no_glued_value_is_written_in_e_notation():
-    """`{glue:text}`key:.1e`` prints 8.8e-04 into a sentence: glue `scientific(x)` instead."""
+    """{eval}`glued("key:.1e")` (formerly `{glue:text}`key:.1e``) prints 8.8e-04 into a
+    sentence: glue `scientific(x)` instead."""
     found = []
     for lang in EDITIONS:
         for path in sorted((BOOK / lang).glob("*.md")):
             found += [(f"{lang}/{path.name}", m[0])
-                      for m in re.finditer(r"\{glue:text\}`[^`]*:[^`:]*[eE]`", path.read_text(encoding="utf-8"))]
+                      for m in E_FORMAT.finditer(path.read_text(encoding="utf-8"))]
     assert found == []
 
 

@@ -10,12 +10,12 @@ from helpers import ROOT
 
 DISTRIBUTION = {  # import name -> distribution on PyPI, where they differ
     "PIL": "pillow", "sklearn": "scikit-learn", "tensorflow": "tensorflow-cpu",
-    "matplotlib_fontja": "matplotlib-fontja", "IPython": "ipython",
+    "matplotlib_fontja": "matplotlib-fontja", "IPython": "ipython", "myst_nb": "myst-nb",
     "absl": "tensorflow-cpu",  # absl-py comes with TensorFlow; lstm/_env.py only quiets its log
 }
 EXTRA_OF_MODULE = {"explorers.anywidgets": "widgets", "explorers.experiment": "widgets",
                    "explorers.frames": "widgets", "progress": "widgets", "figures.scratch": "widgets",
-                   "plotting": "ja"}
+                   "plotting": "ja", "glued": "book"}
 
 
 def _imports(path):

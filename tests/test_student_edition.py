@@ -653,3 +653,63 @@ def test_every_number_in_the_notebooks_is_the_htmls(student_edition):
     for kind in ("shows exercise", "shows figure", "shows equation", "refers figure", "refers equation"):
         assert counts[kind] >= 20, (kind, counts)
     assert counts["refers figure elsewhere"] > 0 and counts["links"] > 100, counts
+
+
+def test_conversion_pastes_the_chapters_inline_expressions():
+    """{eval}`glued("spec")` (the chapters' form, `lstm.glued`) reads as {glue:text}`spec`."""
+    out, page = convert('accuracy {eval}`glued("acc:.3f")` of {eval}`glued("n")` images, '
+                        'or {eval}`glued("acc:.1%")`.')
+    assert out == "accuracy 0.988 of 128 images, or 98.8%."
+    assert page.problems == []
+    out, page = convert("{eval}`acc * 2` and {eval}`glued(\"missing\")`")
+    assert out == "acc * 2 and …"
+    assert page.problems[0].startswith("Received an invalid value for argument `expression`")
+    assert "'acc * 2'" in page.problems[0]
+    assert page.problems[1] == "no glued value 'missing'"
+
+
+@pytest.mark.parametrize(("expression", "spec"), [
+    ('glued("inside-n-test")', "inside-n-test"),
+    ("glued('inside-i-max:.2f')", "inside-i-max:.2f"),
+    (' glued("a:.1%") ', "a:.1%"),
+])
+def test_glued_spec_reads_the_call(expression, spec):
+    assert se.glued_spec(expression) == spec
+
+
+@pytest.mark.parametrize("expression", [
+    "glued", "glued()", 'glued("")', 'glued("a", "b")', 'glued(spec="a")', "glued(a)",
+    'other("a")', 'x.glued("a")', 'glued("a") + 1', "glued(1)", "", "glued(", None,
+])
+def test_glued_spec_rejects_anything_else(expression):
+    with pytest.raises(ValueError, match=r"argument `expression`, expected a call glued\(") as err:
+        se.glued_spec(expression)
+    assert repr(expression) in str(err.value)
+
+
+def test_teachers_notebook_keeps_the_solutions_under_a_heading():
+    page = se.Page(index=fake_index(), docname="book/en/a", glue=GLUE, solutions=True)
+    out = se.convert_markdown(PAGE_A, page)
+    assert page.problems == []
+    assert "### Exercise 4.1 (Write it)" in out
+    assert "#### Solution to Exercise 4.1 (Write it)\n\n```python\ndef f(x):\n    return SECRET_ANSWER\n```" in out
+    assert out.index("### Exercise 4.1") < out.index("#### Solution to") < out.index("### Exercise 4.2")
+    for what, pattern in MYST_LEFTOVERS:
+        assert not pattern.search(out.replace("`code {doc}`", "")), what
+    page = se.Page(index=fake_index(), docname="book/ja/a", solutions=True)
+    out = se.convert_markdown(PAGE_A_JA, page)
+    assert "#### 練習 4.1 (書く)の解答\n\n秘密の解答" in out
+    page = se.Page(index=fake_index(), docname="book/en/a", solutions=True)
+    se.convert_markdown("````{solution} en-ex-nowhere\n:label: en-sol-x\n\nText\n````", page)
+    assert page.problems == ["a solution to an unknown exercise: 'en-ex-nowhere'"]
+
+
+def test_teachers_notebook_filter_is_the_default_builds():
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert config["sphinx"]["config"]["bilingual_ipynb_filter"] == se.TEACHER_FILTER
+    module, _, name = se.TEACHER_FILTER.partition(":")
+    assert module == "student_edition" and getattr(se, name) is se.teacher_notebook
+    with pytest.raises(ValueError, match=r"argument `app`, expected the Sphinx application"):
+        se.teacher_notebook({}, "book/en/a", app=None)

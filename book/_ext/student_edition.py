@@ -45,12 +45,12 @@ from student_core.book_index import (  # noqa: F401
     EDITIONS, INDEX_FILE, ROOT, TEACHER_ONLY, BookIndex, Target, from_env, from_json, to_json,
 )
 from student_core.events import (  # noqa: F401
-    FILTER, is_student, on_build_finished, on_config_inited, on_missing_reference, on_page_context,
-    student_notebook,
+    FILTER, TEACHER_FILTER, is_student, on_build_finished, on_config_inited, on_missing_reference,
+    on_page_context, student_notebook, teacher_notebook,
 )
 from student_core.myst_to_jupyter import (  # noqa: F401
     ADMONITIONS, DROPPED, WORDS, Page, convert_directive, convert_inline, convert_markdown,
-    convert_role, load_glue,
+    convert_role, glued_spec, load_glue,
 )
 from student_core.notebooks import solution_labels, solution_leftovers, to_student_notebook  # noqa: F401
 

@@ -16,6 +16,7 @@ from .book_index import INDEX_FILE, TEACHER_ONLY, from_env, to_json
 from .notebooks import to_student_notebook
 
 FILTER = "student_edition:student_notebook"
+TEACHER_FILTER = "student_edition:teacher_notebook"  # _config.yml's bilingual_ipynb_filter
 
 logger = logging.getLogger("student_edition")
 
@@ -32,13 +33,25 @@ def student_notebook(nb, docname, *, app):
     """The `bilingual_ipynb_filter` of the student build (called at ``build-finished``):
     numbers, titles and labels from the build's environment (`book_index.from_env`),
     glued values from its executed notebooks (`jupyter_execute/`, beside the HTML output)."""
+    return _converted(nb, docname, app=app, solutions=False)
+
+
+def teacher_notebook(nb, docname, *, app):
+    """The `bilingual_ipynb_filter` of the teacher's edition (the default build): the
+    chapter's Markdown as the web page reads (numbers, links, figures), solutions kept."""
+    return _converted(nb, docname, app=app, solutions=True)
+
+
+def _converted(nb, docname, *, app, solutions):
     if app is None or getattr(app, "env", None) is None:
         raise ValueError(f"Received an invalid value for argument `app`, expected the Sphinx "
                          f"application of a finished build, got {app!r}.")
     folder = Path(app.outdir).parent / "jupyter_execute"
-    new, problems = to_student_notebook(nb, docname, index=index_of(app), glue_folder=folder)
+    new, problems = to_student_notebook(nb, docname, index=index_of(app), glue_folder=folder,
+                                        solutions=solutions)
+    kind = "teacher's" if solutions else "student"
     for problem in problems:
-        logger.warning("student notebook: %s", problem, location=docname,
+        logger.warning("%s notebook: %s", kind, problem, location=docname,
                        type="student_edition", subtype="notebook")
     return new
 

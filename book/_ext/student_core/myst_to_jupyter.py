@@ -1,7 +1,9 @@
 """MyST Markdown -> Markdown that Jupyter renders, for the student notebooks.
 
-Solutions are dropped; ``{exercise}`` becomes a heading "Exercise 4.1 (title)"
-/ "練習 4.1 (title)" and its body; ``{glue:text}`` the number the book computed;
+Solutions are dropped (kept under a heading "Solution to Exercise 4.1 (title)"
+with `Page.solutions`, for the teacher's notebooks); ``{exercise}`` becomes a heading "Exercise 4.1 (title)"
+/ "練習 4.1 (title)" and its body; ``{glue:text}`` and the chapters' inline
+expressions {eval}`glued("name:.2f")` (`glued_spec`) the number the book computed;
 ``{glue:figure}`` the figure itself (a cell attachment) and its numbered
 caption; ``{doc}`` and ``{ref}`` links to the other notebooks or plain text;
 ``{numref}``/``{eq}`` the numbers the book shows; labelled equations get a
@@ -11,6 +13,7 @@ the glued outputs (`load_glue`), no Sphinx.
 
 from __future__ import annotations
 
+import ast
 import base64
 import json
 import posixpath
@@ -47,6 +50,7 @@ class Page:
     attachments: dict = field(default_factory=dict)  # name -> {mime: base64}
     problems: list = field(default_factory=list)     # what could not be converted
     glue_folder: Path | None = None                  # glued values of the other pages (`path::key`)
+    solutions: bool = False                          # keep the solutions (the teacher's notebooks)
 
     @property
     def lang(self) -> str:
@@ -114,8 +118,42 @@ def _doc_target(content: str, page: Page) -> str:
         posixpath.normpath(posixpath.join(posixpath.dirname(page.docname), target))
 
 
+GLUED = "glued"
+
+
+def glued_spec(expression: str) -> str:
+    """The spec of an inline expression `glued("<spec>")` (`lstm.glued`), the form in
+    which the chapters quote a glued value: `'glued("a:.2f")'` -> `'a:.2f'`.
+
+    Raises:
+        ValueError: `expression` is not a call of `glued` with one non-empty string
+            literal (and nothing else).
+    """
+    expected = f'a call {GLUED}("<name>") or {GLUED}("<name>:<format>") with one string literal'
+    if not isinstance(expression, str):
+        raise ValueError(f"Received an invalid value for argument `expression`, expected "
+                         f"{expected}, got {expression!r}.")
+    try:
+        tree = ast.parse(expression.strip(), mode="eval").body
+    except SyntaxError:
+        tree = None
+    if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name)
+            and tree.func.id == GLUED and len(tree.args) == 1 and not tree.keywords
+            and isinstance(tree.args[0], ast.Constant) and isinstance(tree.args[0].value, str)
+            and tree.args[0].value.strip()):
+        raise ValueError(f"Received an invalid value for argument `expression`, expected "
+                         f"{expected}, got {expression!r}.")
+    return tree.args[0].value
+
+
 def convert_role(name: str, content: str, page: Page) -> str:
     index = page.index
+    if name == "eval":
+        try:
+            name, content = "glue:text", glued_spec(content)
+        except ValueError as err:
+            page.problems.append(str(err))
+            return content
     if name in ("glue:text", "glue:", "glue"):
         key, fmt = content, ""
         if name == "glue:text" and ":" in content.replace("::", "\0"):
@@ -197,6 +235,16 @@ def _attach(page: Page, key: str, data: dict) -> str | None:
 def convert_directive(name, argument, options, body, page: Page, tok) -> str | None:
     """Markdown for one directive; None drops it."""
     index = page.index
+    if name == "solution" and page.solutions:
+        label = argument.strip()
+        target = index.labels.get(label)
+        if target is None:
+            page.problems.append(f"a solution to an unknown exercise: {label!r}")
+        exercise = page.word("exercise").replace("%s", target.number if target else "").strip()
+        if target is not None and target.title:
+            exercise += f" ({target.title})"
+        heading = page.word("solution").replace("%s", exercise)
+        return f"#### {heading}\n\n{convert_markdown(body, page).strip()}"
     if name in DROPPED:
         return None
     if name == "exercise":

@@ -18,17 +18,20 @@ from .myst_blocks import blocks, directive
 from .myst_to_jupyter import Page, convert_markdown, load_glue
 
 
-def to_student_notebook(nb, docname: str, *, index: BookIndex, glue_folder: Path | None = None):
+def to_student_notebook(nb, docname: str, *, index: BookIndex, glue_folder: Path | None = None,
+                        solutions: bool = False):
     """A copy of `nb` (a notebook of MyST Markdown cells) for students.
 
     Returns `(notebook, problems)`: code cells kept without outputs; Markdown
     converted by `convert_markdown` (solutions dropped, glued values and
     figures filled in from `glue_folder`), empty Markdown cells removed.
+    With `solutions=True`, the teacher's notebook: the same, with each solution
+    kept under a heading after its exercise (metadata `lstm_edition: teacher`).
     """
     import nbformat
 
     page = Page(index=index, docname=docname, glue=load_glue(glue_folder, docname),
-                glue_folder=glue_folder)
+                glue_folder=glue_folder, solutions=solutions)
     new = copy.deepcopy(nb)
     cells = []
     for cell in new.cells:
@@ -50,7 +53,7 @@ def to_student_notebook(nb, docname: str, *, index: BookIndex, glue_folder: Path
         cells.append(markdown)
     new.cells = cells
     new.metadata.pop("jupytext", None)
-    new.metadata["lstm_edition"] = "student"
+    new.metadata["lstm_edition"] = "teacher" if solutions else "student"
     for cell in new.cells:
         cell.pop("id", None)
     new.nbformat, new.nbformat_minor = 4, 4
