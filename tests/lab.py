@@ -270,3 +270,30 @@ def run_all(page, timeout: float = 600.0) -> list[str]:
                 `cell ${cells.indexOf(output.closest(".jp-Cell")) + 1}: ${output.textContent.trim()}`);
         }""",
         [PANEL, ERROR_OUTPUT])
+
+
+NOT_FOUND = "Cross reference target was not found: "
+"""jupyterlab-myst's console error for a reference it cannot resolve in one notebook."""
+
+
+def unreachable_labels(text: str) -> list[str]:
+    """Labels that the chapter references but that jupyterlab-myst cannot resolve in
+    the notebook: defined in another chapter, or the `:name:` of a `{glue:figure}`."""
+    figures = set(re.findall(r"^```\{glue:figure\}[^\n]*\n(?::[\w-]+:[^\n]*\n)*?:name: (\S+)", text, re.M))
+    defined = set(re.findall(r"^\(([\w-]+)\)=", text, re.M)) | set(re.findall(r":(?:name|label): (\S+)", text))
+    defined |= set(re.findall(r"^\$\$ *\((\S+)\)", text, re.M))
+    labels = []
+    for role, content in re.findall(r"\{(ref|numref|eq)\}`([^`]*)`", text):
+        label = re.sub(r"^.*<([^<>]+)>$", r"\1", content.strip())
+        if (label not in defined or label in figures) and label not in labels:
+            labels.append(label)
+    return labels
+
+
+def assert_only_unresolved_references(console_errors: list[str], source: str) -> None:
+    """The console holds exactly jupyterlab-myst's errors for the chapter's references
+    that it cannot resolve (`unreachable_labels(source)`), and nothing else."""
+    lines = [line for message in console_errors for line in message.splitlines()]
+    other = [line for line in lines if not line.startswith(NOT_FOUND)]
+    assert other == [], f"console errors: {other}"
+    assert sorted({line.removeprefix(NOT_FOUND) for line in lines}) == sorted(unreachable_labels(source))

@@ -25,7 +25,8 @@ import re
 
 import pytest
 from helpers import BOOK, ROOT, open_offline_page
-from lab import PANEL, WHOLE_NOTEBOOK, jupyter_lab, open_notebook, run_all
+from lab import (PANEL, WHOLE_NOTEBOOK, assert_only_unresolved_references, jupyter_lab, open_notebook,
+                 run_all, unreachable_labels)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -38,7 +39,6 @@ NUMBER = re.compile(r"^-?(?:\d[\d,]*(?:\.\d+)?(?:%|×10[⁻⁰¹²³⁴⁵⁶⁷
 # Directive" box instead, without their body (a figure's caption and its numbers).
 GLUE_DIRECTIVE = re.compile(r"^(`{3,})\{glue:(?:figure|md)\}.*?^\1[ \t]*$", re.M | re.S)
 EVAL = re.compile(r"\{eval\}`glued\(\"(?P<spec>[^\"`]+)\"\)`")
-NOT_FOUND = "Cross reference target was not found: "
 SHOTS = ROOT / "_build" / "lab-screenshots"
 
 # Per Markdown cell: the rendered text, the expressions still shown as code
@@ -68,20 +68,6 @@ def shown_values(before: dict, after: dict) -> list[str]:
     match = re.fullmatch("(.+?)".join(pieces) + "(.+?)" + re.escape(rest), after["text"], re.S)
     assert match, f"the cell reads differently after the run:\n{before['text']}\n---\n{after['text']}"
     return [value.strip() for value in match.groups()]
-
-
-def unreachable_labels(text: str) -> list[str]:
-    """Labels that the chapter references but that jupyterlab-myst cannot resolve in
-    the notebook: defined in another chapter, or the `:name:` of a `{glue:figure}`."""
-    figures = set(re.findall(r"^```\{glue:figure\}[^\n]*\n(?::[\w-]+:[^\n]*\n)*?:name: (\S+)", text, re.M))
-    defined = set(re.findall(r"^\(([\w-]+)\)=", text, re.M)) | set(re.findall(r":(?:name|label): (\S+)", text))
-    defined |= set(re.findall(r"^\$\$ *\((\S+)\)", text, re.M))
-    labels = []
-    for role, content in re.findall(r"\{(ref|numref|eq)\}`([^`]*)`", text):
-        label = re.sub(r"^.*<([^<>]+)>$", r"\1", content.strip())
-        if (label not in defined or label in figures) and label not in labels:
-            labels.append(label)
-    return labels
 
 
 def test_unreachable_labels_are_read_from_the_chapter():
@@ -125,12 +111,7 @@ def test_chapter_reads_in_jupyterlab(browser, chapter):
     shown = [value for old, new in zip(before, after) for value in shown_values(old, new)]
     assert len(shown) == len(specs)
     assert [(spec, value) for spec, value in zip(specs, shown) if not NUMBER.match(value)] == []
-    # Console: exactly jupyterlab-myst's unresolved references, nothing else.
-    expected = unreachable_labels(source)
-    lines = [line for message in lab_page.console_errors for line in message.splitlines()]
-    other = [line for line in lines if not line.startswith(NOT_FOUND)]
-    assert other == [], f"console errors: {other}"
-    assert sorted({line.removeprefix(NOT_FOUND) for line in lines}) == sorted(expected)
+    assert_only_unresolved_references(lab_page.console_errors, source)
     assert lab_page.page_errors == []
     lab_page.assert_offline()
 
