@@ -10,5 +10,6 @@ draws what these modules measure.
 - `observations`: the numbers the chapter "Looking inside" quotes;
 - `streams`: the memory cell along streams that are never reset;
 - `surgery`: copies of a cell with one thing changed (a gate held at 1);
-- `gate_measures`: what the trained models of the gate studies do on their tasks.
+- `gate_measures`: what the trained models of the gate studies do on their tasks;
+- `keep_gates`: the gate that keeps the state (f of an LSTM, z of a GRU) and its product over rows.
 """
