@@ -87,8 +87,8 @@ ABLATION = {  # lstm/figures/ablation.py
         "ja": "ゲートのないカルーセル",
     },
     "coupled": {
-        "en": "coupled gates (CIFG)",
-        "ja": "結合ゲート（CIFG）",
+        "en": "coupled (CIFG)",
+        "ja": "結合（CIFG）",
     },
     "peepholes": {
         "en": "peepholes",
