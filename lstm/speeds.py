@@ -83,8 +83,10 @@ def write(result: dict, path: Path | None = None) -> Path:
     return path
 
 
-def load(path: Path | None = None, *, check: bool = True) -> dict:
+def load(path: Path | None = None, *, check: bool = True, runs: bool = False) -> dict:
     """The recorded speeds, `{study: {variant: seconds per epoch}}`, refusing a stale record.
+
+    With `runs=True`, every seed's time instead: `{study: {variant: [seconds per epoch, ...]}}`.
 
     Args:
         path: the record (default `lstm/records/speed.json`).
@@ -102,7 +104,7 @@ def load(path: Path | None = None, *, check: bool = True) -> dict:
         if stale:
             raise ValueError(f"The speed record {path} is stale: its {', '.join(stale)} no longer match "
                              f"the present ones. Run `{COMMAND}` to measure again.")
-    return data["seconds"]
+    return data["runs"] if runs else data["seconds"]
 
 
 def _cpus():

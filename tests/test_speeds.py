@@ -9,9 +9,10 @@ from lstm import speeds
 
 
 def test_a_record_is_read_back_and_refused_once_stale(tmp_path):
-    result = {"seconds": {"relatives": {"full": 0.4, "rnn": 0.1}}, "provenance": speeds.provenance(speeds.DEFAULTS)}
+    result = {"seconds": {"relatives": {"full": 0.4, "rnn": 0.1}}, "runs": {"relatives": {"full": [0.4, 0.5]}},
+              "provenance": speeds.provenance(speeds.DEFAULTS)}
     path = speeds.write(result, tmp_path / "speed.json")
-    assert speeds.load(path) == result["seconds"]
+    assert speeds.load(path) == result["seconds"] and speeds.load(path, runs=True) == result["runs"]
     stale = json.loads(path.read_text())
     stale["provenance"]["source_hash"] = "0" * 16
     path.write_text(json.dumps(stale))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..ablation import SPECS
 from ..plotting import new_axes
 from .ablation import STYLES, label
 from .ablation import TEXT as ABLATION_TEXT
@@ -29,8 +30,11 @@ def _integer_rows(ax):
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
-def _setting(point):
-    return f"{point['learning_rate']:g}, {point['forget_bias']:g}"
+def _setting(point, variant):
+    """"lr, forget bias"; the bias as "—" for a model whose forget bias does nothing
+    (no learned forget gate: the GRU, the plain RNN, the cells with f held at 1)."""
+    bias = f"{point['forget_bias']:g}" if SPECS[variant].learns_forget_gate else "—"
+    return f"{point['learning_rate']:g}, {bias}"
 
 
 def scores_table(result, chosen: dict | None = None, *, lang: str = "en") -> str:
@@ -44,7 +48,7 @@ def scores_table(result, chosen: dict | None = None, *, lang: str = "en") -> str
     for name in result.variants:
         s = result.scores(name)
         seeds = " ".join(f"{x:.3f}" for x in s)
-        point = f" {_setting(chosen[name])} |" if chosen else ""
+        point = f" {_setting(chosen[name], name)} |" if chosen else ""
         lines.append(f"| {label(name, lang=lang)} | {cells[name + '.cell']} |{point} {np.median(s):.3f} "
                      f"| {s.mean():.3f} ± {s.std(ddof=1):.3f} | {seeds} |")
     return "\n".join(lines)
@@ -58,7 +62,7 @@ def search_table(search: dict, variants, *, lang: str = "en") -> str:
     for name in variants:
         for row in search[name]["points"]:
             mark = " ✓" if row["point"] == search[name]["chosen"] else ""
-            lines.append(f"| {label(name, lang=lang)} | {_setting(row['point'])}{mark} | "
+            lines.append(f"| {label(name, lang=lang)} | {_setting(row['point'], name)}{mark} | "
                          f"{np.mean(row['val']):.3f} | {' '.join(f'{x:.3f}' for x in row['val'])} |")
     return "\n".join(lines)
 
